@@ -1,0 +1,45 @@
+# The README's two commands: `make serve` and `make test`. Both work on a fresh machine:
+# they install what they need (Python packages in .venv, npm packages, Chromium) first.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: serve site test check setup python node chromium schema clean
+
+serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
+
+site: setup ## build the site into site/
+	$(BIN)/offer-guide build -d site
+
+check: setup ## validate content/ and print every problem
+	$(BIN)/offer-guide check
+
+test: setup chromium ## install everything, Chromium included, and run every test
+	$(BIN)/pytest
+
+setup: python node schema
+
+python: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The JSON Schemas the content files point at, for editors' autocompletion.
+schema: $(VENV)/.installed
+	@$(BIN)/offer-guide schema -o schema > /dev/null
+
+# Debian's Chromium drives the browser tests; Playwright cannot download browsers here.
+chromium:
+	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+
+clean:
+	rm -rf site .site-* $(VENV) node_modules schema

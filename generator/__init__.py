@@ -1,0 +1,1 @@
+"""Validate the guide content and render it into a MkDocs Material site."""

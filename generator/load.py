@@ -1,0 +1,64 @@
+"""Load a content directory into a validated ``Content``, or raise ``ContentError`` with every problem."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .crossref import Marked, check_references, marked_fields
+from .errors import ContentError, Problem
+from .model import FILES, Content
+from .model.scripts import Scripts
+from .site_map import PAGES
+from .validate import validate_source
+from .yaml_source import read_source
+
+
+def shown_path(path: Path) -> str:
+    """A path as the editor knows it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def load_content(content_dir: Path) -> Content:
+    """Read and check every content file, reporting all problems at once."""
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        raise ContentError([Problem(shown_path(content_dir), 1, 1, "", "content directory not found")])
+    problems += _unexpected_files(content_dir)
+    models: dict[str, BaseModel] = {}
+    fields: list[Marked] = []
+    for stem, model in FILES.items():
+        path = content_dir / f"{stem}.yml"
+        if not path.is_file():
+            problems.append(Problem(shown_path(path), 1, 1, "", f"file not found; every content set needs {stem}.yml"))
+            continue
+        src = read_source(path, shown_path(path))
+        if not src.problems:
+            validated = validate_source(src, model)
+            if validated is not None:
+                models[stem] = validated
+                fields += marked_fields(src, validated)
+        problems += src.problems
+    scripts = models.get("scripts")
+    placeholders = set(scripts.placeholders) if isinstance(scripts, Scripts) else None
+    builtin = {"page": set(PAGES)}
+    problems += check_references(fields, builtin, placeholders)
+    if problems:
+        raise ContentError(problems)
+    return Content(**models)  # type: ignore[arg-type]
+
+
+def _unexpected_files(content_dir: Path) -> list[Problem]:
+    """A misnamed file (``reason.yml``) would otherwise be silently ignored."""
+    problems = []
+    for path in sorted(content_dir.iterdir()):
+        if path.suffix in (".yml", ".yaml") and path.stem not in FILES or path.suffix == ".yaml":
+            expected = [f"{s}.yml" for s in FILES]
+            close = difflib.get_close_matches(path.name, expected, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}?" if close else f"expected one of: {', '.join(expected)}"
+            problems.append(Problem(shown_path(path), 1, 1, "", f"unknown content file; {hint}"))
+    return problems

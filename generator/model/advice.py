@@ -1,0 +1,127 @@
+"""The prose pages: reasons, framework, negotiation, how to decline, after accepting, relationships, mobility."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ..fields import Text, id_of, number, ref_to
+from .common import Model, Page, Section
+
+
+class Point(Model):
+    """A titled point with an id, so other files and readers can refer to it."""
+
+    id: id_of("point")
+    title: Text
+    text: Text
+
+
+class Reason(Model):
+    """A common reason to decline, and how to weigh it."""
+
+    id: id_of("reason")
+    title: Text
+    text: Text
+    """What the reason looks like in practice."""
+    weigh: Text
+    """How to weigh it against your goals."""
+    criterion: ref_to("criterion") | None = None
+    """The rubric criterion this reason shows up in, if any."""
+
+
+class Reasons(Page):
+    reasons: Annotated[list[Reason], Field(min_length=1)]
+    closing: Text
+
+
+class Step(Model):
+    """One step of the decision framework."""
+
+    id: id_of("step")
+    title: Text
+    text: Text
+    tips: list[Text] = []
+
+
+class Framework(Page):
+    steps: Annotated[list[Step], Field(min_length=1)]
+    scoring: Section
+    """How to score an offer well."""
+
+
+class Negotiation(Page):
+    makes_sense: Section
+    """When negotiating is worth it; the points are the terms employers can usually move on."""
+    structural: Section
+    """When the gap is a structural mismatch; the points are its signs."""
+    priorities: Section
+    """Choosing the top asks; the points are example sets of asks."""
+    tactics: Annotated[list[Point], Field(min_length=1)]
+    if_no: Text
+    """What to do when the employer cannot move."""
+
+
+class Timing(Model):
+    min_hours: number(1, 336, integer=True)
+    """The earliest deadline to give the employer your answer after deciding, in hours."""
+    max_hours: number(1, 336, integer=True)
+    """The latest deadline, in hours."""
+    text: Text
+    already_accepted: Text
+
+
+class ChannelCase(Model):
+    id: id_of("channel-case")
+    text: Text
+
+
+class Channel(Model):
+    summary: Text
+    cases: Annotated[list[ChannelCase], Field(min_length=1)]
+    """Situations where this channel is the right one."""
+
+
+class Phrase(Model):
+    id: id_of("phrase")
+    text: Text
+
+
+class Tone(Model):
+    principles: Annotated[list[Point], Field(min_length=1)]
+    phrases: Annotated[list[Phrase], Field(min_length=1)]
+    avoid: Text
+
+
+class Communication(Page):
+    timing: Timing
+    call: Channel
+    email: Channel
+    follow_up: Text
+    """Why a call is always followed by a short email."""
+    tone: Tone
+
+
+class Situations(Page):
+    special_care: Annotated[list[Point], Field(min_length=1)]
+    accepted: Section
+    """Why declining after accepting raises the stakes."""
+    changed_mind: Annotated[list[Point], Field(min_length=1)]
+    """Steps to take when you accepted and changed your mind."""
+    closing: Text
+
+
+class Relationships(Page):
+    door_open: Section
+    feedback: Section
+    feedback_example: Text
+    referrals: Section
+
+
+class MobilityPage(Page):
+    why: Section
+    questions_intro: Text
+    """Shown above the rubric's global-mobility questions."""
+    integrating: Section
+    decline_if: Text

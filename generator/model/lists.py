@@ -1,0 +1,61 @@
+"""Tickable and listed content: checklists, the follow-up roadmap, the FAQ."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ..fields import Text, id_of
+from .common import Model, Page, Section
+
+
+class Tick(Model):
+    """An item a reader can tick; its id keeps the tick when the text is edited."""
+
+    id: id_of("tick")
+    text: Text
+    detail: Text | None = None
+
+
+class Checklist(Model):
+    id: id_of("checklist")
+    """Also the page address: /checklists/<id>/."""
+    title: Text
+    when: Text
+    """When to use the checklist."""
+    items: Annotated[list[Tick], Field(min_length=1)]
+
+
+class Checklists(Page):
+    checklists: Annotated[list[Checklist], Field(min_length=1)]
+
+
+class RoadmapStep(Model):
+    id: id_of("tick")
+    title: Text
+    text: Text
+
+
+class Roadmap(Page):
+    """What to do after declining, and how to turn it into momentum."""
+
+    checklist_id: id_of("checklist")
+    """The id of the roadmap's printable checklist page: /checklists/<id>/."""
+    steps: Annotated[list[RoadmapStep], Field(min_length=1)]
+    right_move: Section
+    """When declining is the right move for long-term growth."""
+    closing: Section
+    """The closing roadmap; its points are the next moves."""
+    support: Section
+    """When to ask someone you trust for help."""
+
+
+class Question(Model):
+    id: id_of("faq")
+    question: Text
+    answer: Text
+
+
+class Faq(Page):
+    questions: Annotated[list[Question], Field(min_length=1)]

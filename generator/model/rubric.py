@@ -1,0 +1,109 @@
+"""rubric.yml: the criteria, weights, thresholds and script paths the scoring engine runs on."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..fields import Flag, Text, id_of, number, ref_to
+from .common import Model, Page
+
+Weight = number(0, 5)
+Fit = number(0, 100)
+
+
+class Ask(Model):
+    """Something to ask the employer for when this criterion falls short."""
+
+    id: id_of("ask")
+    text: Text
+    tradeoffs: list[Text] = []
+    """What to accept instead if the employer cannot move on the ask."""
+
+
+class Criterion(Model):
+    """One thing an offer is scored on, from 0 to 10."""
+
+    id: id_of("criterion")
+    label: Text
+    help: Text
+    """What a 0 and a 10 look like; shown under the score field."""
+    weight: Weight
+    """Default importance, from 0 to 5; readers can change it."""
+    negotiable: Flag
+    """Whether employers can usually move on this (pay can; manager fit cannot)."""
+    asks: list[Ask] = []
+
+
+class MobilityQuestion(Model):
+    id: id_of("mobility-question")
+    text: Text
+
+
+class Mobility(Model):
+    """How global mobility is weighed."""
+
+    criterion: ref_to("criterion")
+    """The criterion that carries mobility."""
+    extra_weight: Weight
+    """Added to that criterion's weight (up to 5) when mobility matters to the reader."""
+    questions: Annotated[list[MobilityQuestion], Field(min_length=1)]
+
+
+class Thresholds(Model):
+    """Fit values (0–100) at which the verdict changes."""
+
+    accept: Fit
+    """At or above this fit, with every must-have met, the verdict is accept."""
+    negotiate: Fit
+    """Below accept but at or above this, negotiating is worth a try."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.negotiate > self.accept:
+            raise PydanticCustomError(
+                "content", "negotiate ({n:g}) must not be above accept ({a:g})", {"n": self.negotiate, "a": self.accept}
+            )
+        return self
+
+
+class Paths(Model):
+    """Which script the engine uses on each path; each value is a script id from scripts.yml."""
+
+    decline_call: ref_to("script")
+    decline_email: ref_to("script")
+    confirm_email: ref_to("script")
+    """The short email that confirms a call."""
+    accepted_other: ref_to("script")
+    compensation_failed: ref_to("script")
+    rescind: ref_to("script")
+    not_now: ref_to("script")
+    negotiate: ref_to("script")
+
+
+class Rule(Model):
+    """One scoring rule in plain words, for the how-scoring-works page."""
+
+    id: id_of("rule")
+    title: Text
+    text: Text
+
+
+class Scorer(Model):
+    """The /score/ page: the scoring widget's title and opening text."""
+
+    title: Text
+    intro: Text
+
+
+class Rubric(Page):
+    """The how-scoring-works page (title, intro) and everything the engine scores with."""
+
+    scorer: Scorer
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    mobility: Mobility
+    thresholds: Thresholds
+    paths: Paths
+    rules: Annotated[list[Rule], Field(min_length=1)]

@@ -1,0 +1,59 @@
+"""The MkDocs plugin: validate content when the config loads, hand MkDocs the generated pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .errors import ContentError
+from .load import load_content
+from .model import Content
+from .nav import build_nav
+from .pages import render_pages
+
+
+class GuideConfig(Config):
+    content = opt.Type(str, default="content")
+    """The content directory, relative to mkdocs.yml."""
+
+
+class GuidePlugin(BasePlugin[GuideConfig]):
+    """Wires load → validate → render into MkDocs; each step lives in its own module."""
+
+    def __init__(self) -> None:
+        self.content: Content | None = None
+        self.pages: dict[str, str] = {}
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.content
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Everything is loaded and checked here, before MkDocs writes a single file.
+        try:
+            self.content = load_content(self.content_dir(config))
+        except ContentError as exc:
+            raise PluginError(f"The guide's content has problems:\n{exc.report()}") from exc
+        self.pages = render_pages(self.content)
+        config.site_name = self.content.guide.site_name
+        config.site_description = self.content.guide.description
+        config.nav = build_nav(self.content)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, markdown in self.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
+            files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Editors change content/, not docs/: rebuild when a content file changes.
+        server.watch(str(self.content_dir(config)))
+        return server

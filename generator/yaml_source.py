@@ -1,0 +1,158 @@
+"""Read one YAML file into plain Python data, keeping the line and column of every key and value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts, by key path; 1-based."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, loc: Loc) -> tuple[int, int]:
+        """The position of the value at ``loc``, or of its nearest ancestor that exists."""
+        while loc and loc not in self.values:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+    def of_key(self, loc: Loc) -> tuple[int, int]:
+        return self.keys.get(loc) or self.of_value(loc)
+
+
+@dataclass
+class Source:
+    """A content file as data, with its positions and the problems met while reading it."""
+
+    path: str
+    data: Any = None
+    positions: Positions = field(default_factory=Positions)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def format_loc(loc: Loc) -> str:
+    """``('criteria', 2, 'weight')`` → ``criteria[2].weight``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# YAML 1.2 core schema only: `no`, `yes` and `on` stay text, and so does `12O000`.
+# Composing (not constructing) lets us keep every duplicate key and every mark.
+_yaml = YAML(typ="safe", pure=True)
+_yaml.version = (1, 2)
+
+
+def read_source(path: Path, shown_as: str) -> Source:
+    """Read ``path``; problems are collected on the result, never raised."""
+    src = Source(shown_as)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        src.problems.append(Problem(shown_as, 1, 1, "", f"cannot read the file: {_reason(exc)}"))
+        return src
+    tabs = [
+        Problem(shown_as, n, line.index("\t") + 1, "", "tab character; indent and align with spaces")
+        for n, line in enumerate(text.splitlines(), 1)
+        if "\t" in line
+    ]
+    if tabs:
+        # A tab makes YAML's own error point somewhere confusing, so stop at the tabs.
+        src.problems.extend(tabs)
+        return src
+    try:
+        node = _yaml.compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "not valid YAML"
+        src.problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
+        return src
+    except YAMLError as exc:
+        src.problems.append(Problem(shown_as, 1, 1, "", f"YAML syntax error: {exc}"))
+        return src
+    if node is None:
+        src.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected a mapping of keys"))
+        return src
+    src.data = _build(node, (), src)
+    return src
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: Node, loc: Loc, src: Source) -> Any:
+    src.positions.values[loc] = _mark(node)
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                line, col = _mark(key_node)
+                src.problems.append(
+                    Problem(src.path, line, col, format_loc(loc), f"keys must be text, got {key_node.value!r}")
+                )
+                continue
+            if key in first:
+                line, col = _mark(key_node)
+                was = first[key]
+                src.problems.append(
+                    Problem(
+                        src.path, line, col, format_loc((*loc, key)),
+                        f"duplicate key '{key}'; it is already set on line {was[0]}",
+                    )
+                )
+                continue
+            first[key] = _mark(key_node)
+            src.positions.keys[(*loc, key)] = first[key]
+            out[key] = _build(value_node, (*loc, key), src)
+        return out
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*loc, i), src) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = str(node.tag)
+    value: str = node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return value.lower() == "true"
+    if tag.endswith(":int"):
+        if value.startswith(("0x", "0X")):
+            return int(value, 16)
+        if value.startswith(("0o", "0O")):
+            return int(value[2:], 8)
+        return int(value)
+    if tag.endswith(":float"):
+        lowered = value.lower()
+        if lowered in (".inf", "+.inf"):
+            return float("inf")
+        if lowered == "-.inf":
+            return float("-inf")
+        if lowered == ".nan":
+            return float("nan")
+        return float(value)
+    return value

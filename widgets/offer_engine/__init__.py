@@ -1,0 +1,1 @@
+"""The decision engine: pure, stdlib-only scoring of job offers."""
