@@ -107,6 +107,16 @@ class Template:
     """Marks text whose ``{placeholders}`` must be declared in scripts.yml."""
 
 
+def _placeholder_name(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise _fail("a placeholder name of lowercase letters, digits and underscores", value)
+    return value
+
+
+PlaceholderName = Annotated[
+    str, PlainValidator(_placeholder_name), WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z0-9_]*$"})
+]
+
 _ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..fields import ScriptText, Text, id_of
+from ..fields import PlaceholderName, ScriptText, Text, id_of
 from .common import Model, Page
 
 
@@ -51,5 +51,6 @@ class Script(Model):
 
 
 class Scripts(Page):
-    placeholders: dict[str, Placeholder]
+    placeholders: Annotated[dict[PlaceholderName, Placeholder], Field(min_length=1)]
+    """The names scripts may use, as ``{key}``: lowercase letters, digits and underscores."""
     scripts: Annotated[list[Script], Field(min_length=1)]

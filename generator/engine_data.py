@@ -1,0 +1,48 @@
+"""The engine's input data (``rubric.json``), derived from validated content.
+
+This is the only bridge from content to the engine: the CLI passes it to the engine
+in CPython, and the site ships it as an asset for the engine in the browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .load import load_content
+from .model import Content
+
+
+def engine_data(content_dir: Path) -> dict[str, Any]:
+    """Load ``content_dir`` (raising ``ContentError`` on problems) and derive the engine data."""
+    return engine_data_from(load_content(content_dir))
+
+
+def engine_data_from(content: Content) -> dict[str, Any]:
+    rubric, scripts = content.rubric, content.scripts
+    return {
+        "criteria": [
+            {
+                "id": c.id,
+                "label": c.label,
+                "help": c.help,
+                "weight": c.weight,
+                "negotiable": c.negotiable,
+                "asks": [{"id": a.id, "text": a.text, "tradeoffs": list(a.tradeoffs)} for a in c.asks],
+            }
+            for c in rubric.criteria
+        ],
+        "mobility": {"criterion": rubric.mobility.criterion, "extra_weight": rubric.mobility.extra_weight},
+        "thresholds": {"accept": rubric.thresholds.accept, "negotiate": rubric.thresholds.negotiate},
+        "deadline_hours": {"min": content.communication.timing.min_hours, "max": content.communication.timing.max_hours},
+        "paths": rubric.paths.model_dump(),
+        "scripts": {
+            s.id: {
+                "title": s.title,
+                "call": s.call,
+                "email": None if s.email is None else {"subject": s.email.subject, "body": s.email.body},
+            }
+            for s in scripts.scripts
+        },
+        "placeholders": {k: {"label": p.label, "fallback": p.fallback} for k, p in scripts.placeholders.items()},
+    }
