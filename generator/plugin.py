@@ -19,6 +19,11 @@ from .nav import build_nav
 from .pages import render_pages
 
 
+# The browser side (widget, worker, ticks, storage) ships from widgets/web, the one place it lives.
+WEB_DIR = Path(__file__).resolve().parent.parent / "widgets" / "web"
+WEB_URI = "assets/widgets"
+
+
 class GuideConfig(Config):
     content = opt.Type(str, default="content")
     """The content directory, relative to mkdocs.yml."""
@@ -51,6 +56,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
             files.append(File.generated(config, path, content=markdown))
+        for source in sorted(WEB_DIR.iterdir()):
+            if source.is_file():
+                files.append(File.generated(config, f"{WEB_URI}/{source.name}", abs_src_path=str(source)))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
