@@ -116,8 +116,8 @@ def _swap(fresh: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
+    fresh.chmod(0o755)  # mkdtemp makes it private; a site is for serving
     fresh.rename(site_dir)
-    fresh.chmod(0o755)
     shutil.rmtree(old, ignore_errors=True)
 
 
