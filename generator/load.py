@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .crossref import Marked, check_references, marked_fields
+from .crossref import Marked, check_references, defined_kinds, marked_fields
 from .errors import ContentError, Problem
 from .model import FILES, Content
 from .model.scripts import Scripts
@@ -31,22 +31,25 @@ def load_content(content_dir: Path) -> Content:
     problems += _unexpected_files(content_dir)
     models: dict[str, BaseModel] = {}
     fields: list[Marked] = []
+    unsure: set[str] = set()
     for stem, model in FILES.items():
         path = content_dir / f"{stem}.yml"
         if not path.is_file():
             problems.append(Problem(shown_path(path), 1, 1, "", f"file not found; every content set needs {stem}.yml"))
+            unsure |= defined_kinds(model)
             continue
         src = read_source(path, shown_path(path))
-        if not src.problems:
-            validated = validate_source(src, model)
-            if validated is not None:
-                models[stem] = validated
-                fields += marked_fields(src, validated)
+        validated = validate_source(src, model) if not src.problems else None
+        if validated is None:
+            unsure |= defined_kinds(model)
+        else:
+            models[stem] = validated
+            fields += marked_fields(src, validated)
         problems += src.problems
     scripts = models.get("scripts")
     placeholders = set(scripts.placeholders) if isinstance(scripts, Scripts) else None
     builtin = {"page": set(PAGES)}
-    problems += check_references(fields, builtin, placeholders)
+    problems += check_references(fields, builtin, placeholders, unsure)
     if problems:
         raise ContentError(problems)
     return Content(**models)  # type: ignore[arg-type]

@@ -22,9 +22,25 @@ def validate_source(src: Source, model: type[BaseModel]) -> BaseModel | None:
     try:
         return model.model_validate(src.data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        suggested = _suggested_keys(model, errors)
+        for err in errors:
+            loc = tuple(err["loc"])
+            if err["type"] == "missing" and loc in suggested:
+                continue  # "unknown key 'wieght'; did you mean 'weight'?" already says it
             src.problems.append(_problem(src, model, err))
         return None
+
+
+def _suggested_keys(model: type[BaseModel], errors: list[Any]) -> set[Loc]:
+    """Locations of missing fields that an unknown key's "did you mean" already points to."""
+    out: set[Loc] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+            out.update((*loc[:-1], c) for c in close)
+    return out
 
 
 def _problem(src: Source, model: type[BaseModel], err: Any) -> Problem:

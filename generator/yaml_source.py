@@ -21,6 +21,8 @@ class Positions:
 
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    styles: dict[Loc, str | None] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def of_value(self, loc: Loc) -> tuple[int, int]:
         """The position of the value at ``loc``, or of its nearest ancestor that exists."""
@@ -30,6 +32,23 @@ class Positions:
 
     def of_key(self, loc: Loc) -> tuple[int, int]:
         return self.keys.get(loc) or self.of_value(loc)
+
+    def inside(self, loc: Loc, text: str, offset: int) -> tuple[int, int]:
+        """The position of ``text[offset]`` in the file, for plain and literal (``|``) text.
+
+        Other styles fold or escape their text, so they point at the value's start instead.
+        """
+        line, col = self.of_value(loc)
+        style = self.styles.get(loc, "?")
+        before = text[:offset]
+        if style is None and "\n" not in before:
+            return line, col + offset
+        if style == "|":
+            line += 1 + before.count("\n")
+            source = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+            indent = len(source) - len(source.lstrip(" "))
+            return line, indent + len(before) - (before.rfind("\n") + 1) + 1
+        return line, col
 
 
 @dataclass
@@ -87,6 +106,7 @@ def read_source(path: Path, shown_as: str) -> Source:
     if node is None:
         src.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected a mapping of keys"))
         return src
+    src.positions.lines = text.splitlines()
     src.data = _build(node, (), src)
     return src
 
@@ -130,6 +150,7 @@ def _build(node: Node, loc: Loc, src: Source) -> Any:
         return out
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, i), src) for i, item in enumerate(node.value)]
+    src.positions.styles[loc] = node.style
     return _scalar(node)
 
 
