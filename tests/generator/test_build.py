@@ -1,0 +1,171 @@
+"""A full build: every content item reaches its page, other content gives another guide, builds repeat exactly."""
+
+from __future__ import annotations
+
+import filecmp
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+
+from generator.load import load_content
+from generator.model import Content
+from generator.pages import all_checklists
+from tests.conftest import CONTENT, FIXTURES, run_offer_guide
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(CONTENT)
+
+
+def page_text(site: Path, address: str) -> str:
+    """The visible text of a built page's article, whitespace-normalised."""
+    raw = (site / address / "index.html").read_text(encoding="utf-8")
+    article = raw[raw.index("<article"): raw.index("</article>")]
+    return _normal(re.sub(r"<[^>]+>", " ", article))
+
+
+def plain(text: str) -> str:
+    """Inline Markdown from content as the reader sees it."""
+    return _normal(re.sub(r"<[^>]+>", " ", markdown.markdown(text)))
+
+
+def _normal(text: str) -> str:
+    # Tags are replaced by spaces, so spaces are not significant: compare without them.
+    return "".join(html.unescape(text).replace("¶", " ").split())
+
+
+# (page address, how to get the items from content, how each item appears)
+ITEM_TABLE = [
+    ("reasons", lambda c: c.reasons.reasons, lambda r: [r.title, r.text, r.weigh]),
+    ("framework", lambda c: c.framework.steps, lambda s: [s.title, s.text, *s.tips]),
+    ("scripts", lambda c: c.scripts.scripts, lambda s: [s.title, s.situation]),
+    ("faq", lambda c: c.faq.questions, lambda q: [q.question, q.answer]),
+    ("follow-up", lambda c: c.roadmap.steps, lambda s: [s.title, s.text]),
+    ("how-scoring-works", lambda c: c.rubric.rules, lambda r: [r.title, r.text]),
+    ("how-to-decline", lambda c: c.communication.tone.phrases, lambda p: [p.text]),
+    ("after-accepting", lambda c: c.situations.changed_mind, lambda p: [p.title, p.text]),
+    ("global-mobility", lambda c: c.rubric.mobility.questions, lambda q: [q.text]),
+]
+
+
+@pytest.mark.parametrize(("address", "items", "texts"), ITEM_TABLE, ids=[row[0] for row in ITEM_TABLE])
+def test_every_item_is_on_its_page(built_site: Path, content: Content, address: str, items, texts) -> None:
+    found = page_text(built_site, address)
+    listed = items(content)
+    assert listed, "the table must check something"
+    for item in listed:
+        for text in texts(item):
+            assert plain(text) in found, f"{address}: missing {text[:60]!r}"
+
+
+@pytest.mark.parametrize("kind", ["reasons", "framework", "scripts", "faq"])
+def test_one_section_per_item(built_site: Path, content: Content, kind: str) -> None:
+    """Counted from the content: each item has its own anchored heading."""
+    items = {"reasons": content.reasons.reasons, "framework": content.framework.steps,
+             "scripts": content.scripts.scripts, "faq": content.faq.questions}[kind]
+    raw = (built_site / kind / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([^"]+)"', raw)
+    assert [h for h in headings if h in {item.id for item in items}] == [item.id for item in items]
+
+
+def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content) -> None:
+    raw = (built_site / "scripts" / "index.html").read_text(encoding="utf-8")
+    both = [s for s in content.scripts.scripts if s.call and s.email]
+    assert both
+    assert raw.count('class="tabbed-set') == len(both)
+    text = page_text(built_site, "scripts")
+    for script in content.scripts.scripts:
+        for body in filter(None, [script.call, script.email and script.email.body]):
+            first_line = body.strip().splitlines()[0]
+            assert _normal(first_line) in text
+
+
+def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:
+    lists = all_checklists(content)
+    all_page = (built_site / "checklists" / "index.html").read_text(encoding="utf-8")
+    for checklist in lists:
+        own = (built_site / "checklists" / checklist.id / "index.html").read_text(encoding="utf-8")
+        for item in checklist.items:
+            for raw in (own, all_page):
+                assert f'data-tick="{item.id}"' in raw
+        assert own.count("data-tick=") == len(checklist.items)
+    assert all_page.count("data-tick=") == sum(len(c.items) for c in lists)
+
+
+def test_home_answers_first_and_offers_three_routes(built_site: Path, content: Content) -> None:
+    text = page_text(built_site, "")
+    answer = plain(content.guide.answer.summary)
+    assert text.index(plain(content.guide.title)) < text.index(answer) < 300
+    for route in content.guide.routes:
+        assert plain(route.title) in text
+
+
+def test_pages_reference_no_other_origin(built_site: Path) -> None:
+    own = urlsplit("http://127.0.0.1:8000/")
+    pattern = re.compile(r"""(?:src|href|action|srcset|poster|data)=["']([a-z][a-z0-9+.-]*:)?//([^/"' ]+)|url\(\s*["']?(https?:)?//([^/"')]+)""", re.I)
+    offenders = []
+    for path in sorted(built_site.rglob("*")):
+        if path.suffix not in {".html", ".css", ".mjs", ".json", ".webmanifest"} or "lunr" in path.parts:
+            continue
+        for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            host = match.group(2) or match.group(4)
+            if host != own.netloc:
+                offenders.append(f"{path.relative_to(built_site)}: {match.group(0)}")
+    assert offenders == []
+
+
+def test_other_content_gives_another_guide(tmp_path: Path, content: Content) -> None:
+    other_dir = FIXTURES / "content" / "other"
+    other = load_content(other_dir)
+    site = tmp_path / "site"
+    result = run_offer_guide("build", "--content", other_dir, "-d", site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert html.escape(other.guide.title, quote=False) in home
+    assert html.escape(content.guide.title, quote=False) not in home
+    for checklist in all_checklists(other):
+        assert (site / "checklists" / checklist.id / "index.html").is_file()
+    for question in other.faq.questions:
+        assert plain(question.question) in page_text(site, "faq")
+
+
+def test_builds_are_reproducible(tmp_path: Path) -> None:
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    for name in ("one", "two"):
+        result = run_offer_guide("build", "-d", tmp_path / name, env=env)
+        assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert _differences(comparison) == []
+    files = [p for p in (tmp_path / "one").rglob("*") if p.is_file()]
+    assert len(files) > 20
+    for path in files:  # dircmp compares shallowly; compare every byte
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes(), path
+
+
+def _differences(cmp: filecmp.dircmp) -> list[str]:
+    out = [*cmp.left_only, *cmp.right_only, *cmp.diff_files, *cmp.funny_files]
+    for sub in cmp.subdirs.values():
+        out += _differences(sub)
+    return out
+
+
+def test_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_offer_guide("build", "-d", site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    broken = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(CONTENT, broken)
+    (broken / "faq.yml").write_text("title: [oops\n", encoding="utf-8")
+    result = run_offer_guide("build", "--content", broken, "-d", site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "faq.yml:2:1: YAML syntax error" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
