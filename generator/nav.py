@@ -18,7 +18,7 @@ _SECTIONS: list[tuple[str, list[str]]] = [
 
 def build_nav(content: Content) -> list[Any]:
     """The ``nav`` setting for MkDocs; titles come from each page's own front matter."""
-    nav: list[Any] = [PAGES["index"]]
+    nav: list[Any] = [{"Home": PAGES["index"]}]
     for label, page_ids in _SECTIONS:
         entries: list[Any] = [PAGES[p] for p in page_ids if p != "checklists"]
         if "checklists" in page_ids:

@@ -37,7 +37,7 @@ def all_checklists(content: Content) -> list[Checklist]:
     """The content's checklists plus the follow-up roadmap, which readers tick the same way."""
     roadmap = content.roadmap
     steps = Checklist.model_construct(
-        id=roadmap.checklist_id, title=roadmap.title, when=roadmap.intro, items=roadmap.steps
+        id=roadmap.checklist_id, title=roadmap.checklist_title, when=roadmap.intro, items=roadmap.steps
     )
     return [*content.checklists.checklists, steps]
 

@@ -42,6 +42,8 @@ class Roadmap(Page):
 
     checklist_id: id_of("checklist")
     """The id of the roadmap's printable checklist page: /checklists/<id>/."""
+    checklist_title: Text
+    """The title of that checklist page, such as "Follow-up checklist"."""
     steps: Annotated[list[RoadmapStep], Field(min_length=1)]
     right_move: Section
     """When declining is the right move for long-term growth."""
