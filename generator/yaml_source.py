@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import re
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
@@ -69,10 +70,15 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-# YAML 1.2 core schema only: `no`, `yes` and `on` stay text, and so does `12O000`.
-# Composing (not constructing) lets us keep every duplicate key and every mark.
-_yaml = YAML(typ="safe", pure=True)
-_yaml.version = (1, 2)
+# libyaml (through PyYAML, which MkDocs already needs) only composes: it builds the node
+# tree with every mark and every duplicate key. We then read plain scalars by the YAML 1.2
+# core schema ourselves, so `no`, `yes` and `on` stay text, and so does `12O000`.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL = re.compile(r"~|null|Null|NULL|")
+_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 
 
 def read_source(path: Path, shown_as: str) -> Source:
@@ -93,14 +99,14 @@ def read_source(path: Path, shown_as: str) -> Source:
         src.problems.extend(tabs)
         return src
     try:
-        node = _yaml.compose(text)
-    except MarkedYAMLError as exc:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "not valid YAML"
         src.problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
         return src
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         src.problems.append(Problem(shown_as, 1, 1, "", f"YAML syntax error: {exc}"))
         return src
     if node is None:
@@ -150,30 +156,23 @@ def _build(node: Node, loc: Loc, src: Source) -> Any:
         return out
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, i), src) for i, item in enumerate(node.value)]
-    src.positions.styles[loc] = node.style
+    src.positions.styles[loc] = node.style or None  # libyaml gives "" for plain scalars
     return _scalar(node)
 
 
 def _scalar(node: ScalarNode) -> Any:
-    tag = str(node.tag)
+    """A scalar by the YAML 1.2 core schema: only plain (unquoted) scalars can be non-text."""
     value: str = node.value
-    if tag.endswith(":null"):
+    if node.style:
+        return value
+    if _NULL.fullmatch(value):
         return None
-    if tag.endswith(":bool"):
+    if _BOOL.fullmatch(value):
         return value.lower() == "true"
-    if tag.endswith(":int"):
-        if value.startswith(("0x", "0X")):
+    if _INT.fullmatch(value):
+        if value.startswith("0x"):
             return int(value, 16)
-        if value.startswith(("0o", "0O")):
-            return int(value[2:], 8)
-        return int(value)
-    if tag.endswith(":float"):
-        lowered = value.lower()
-        if lowered in (".inf", "+.inf"):
-            return float("inf")
-        if lowered == "-.inf":
-            return float("-inf")
-        if lowered == ".nan":
-            return float("nan")
+        return int(value[2:], 8) if value.startswith("0o") else int(value)
+    if _FLOAT.fullmatch(value):
         return float(value)
-    return value
+    return _SPECIAL.get(value.lower(), value)

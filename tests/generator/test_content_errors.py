@@ -128,7 +128,7 @@ FILE_CASES = [
     ("a mapping expected", "faq.yml", b"title: T\nintro: I\nquestions: [just text]\n",
      "content/faq.yml:3:13: questions[0]: expected a mapping of keys, got 'just text'"),
     ("YAML syntax error", "faq.yml", b"title: [Questions\nintro: I\n",
-     "content/faq.yml:2:6: YAML syntax error: expected ',' or ']', but got ':'"),
+     "content/faq.yml:2:6: YAML syntax error: did not find expected ',' or ']'"),
     ("unclosed quote", "faq.yml", b"title: 'Questions\nintro: I\n",
      "content/faq.yml:3:1: YAML syntax error: found unexpected end of stream"),
 ]
