@@ -1,0 +1,160 @@
+"""Field checks shared by rubric and request parsing: each records a problem instead of raising.
+
+Every check takes the value and its key path, and returns the checked value, or
+``None`` after recording a problem. Parsers call them on every field, then raise
+one ``InputError`` with everything found.
+
+Type rules: booleans are not numbers; a float is a whole number only when it has
+no fractional part (``7.0`` is 7); text must be a string that UTF-8 can encode.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from .errors import InputError, Problem
+
+T = TypeVar("T")
+YAML11_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
+
+
+class Collector:
+    """Collects problems while a parser reads its input."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)
+
+
+def shown(value: Any) -> str:
+    """A value as the reader wrote it, in JSON words, cut short when long."""
+    if value is None or isinstance(value, (bool, str)):
+        out = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, Mapping):
+        return "a mapping"
+    elif isinstance(value, (list, tuple)):
+        return "a list"
+    else:
+        out = repr(value) if isinstance(value, (int, float)) else str(value)
+    return out if len(out) <= 40 else out[:39] + "…"
+
+
+def child(field: str, key: object) -> str:
+    return f"{field}.{key}" if field else str(key)
+
+
+def item(field: str, index: int) -> str:
+    return f"{field}[{index}]"
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word`` (difflib, similarity at least 0.6), if any."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest choice, else the choices listed."""
+    ordered = sorted(choices)
+    near = closest(word, ordered)
+    if near is not None:
+        return f"; did you mean '{near}'?"
+    return "; expected one of: " + ", ".join(ordered) if ordered else ""
+
+
+def mapping(c: Collector, value: Any, field: str) -> dict[str, Any] | None:
+    """A mapping with text keys; other keys are reported and left out."""
+    if not isinstance(value, Mapping):
+        c.add(field, f"must be a mapping, got {shown(value)}")
+        return None
+    out: dict[str, Any] = {}
+    for key, inner in value.items():
+        if isinstance(key, str):
+            out[key] = inner
+        else:
+            c.add(child(field, shown(key)), f"keys must be text, got {shown(key)}")
+    return out
+
+
+def known_keys(c: Collector, data: Mapping[str, Any], field: str, allowed: Iterable[str], noun: str = "key") -> None:
+    """Report every key of ``data`` not in ``allowed``, with a "did you mean"."""
+    allowed = tuple(allowed)
+    for key in data:
+        if key not in allowed:
+            c.add(child(field, key), f"unknown {noun}{suggestion(key, allowed)}")
+
+
+def sequence(c: Collector, value: Any, field: str) -> list[Any] | None:
+    if not isinstance(value, (list, tuple)):
+        c.add(field, f"must be a list, got {shown(value)}")
+        return None
+    return list(value)
+
+
+def each(c: Collector, value: Any, field: str, parse: Callable[[Collector, Any, str], T]) -> list[T] | None:
+    """``parse`` applied to every entry of a list, each with its ``field[i]`` path."""
+    rows = sequence(c, value, field)
+    return None if rows is None else [parse(c, row, item(field, at)) for at, row in enumerate(rows)]
+
+
+def text(c: Collector, value: Any, field: str, *, empty_ok: bool = False) -> str | None:
+    if not isinstance(value, str):
+        c.add(field, f"must be text, got {shown(value)}")
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        c.add(field, "must be valid text; it holds a lone surrogate character")
+        return None
+    if not empty_ok and not value.strip():
+        c.add(field, "must not be empty")
+        return None
+    return value
+
+
+def flag(c: Collector, value: Any, field: str) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    hint = " (YAML 1.2 reads it as text)" if isinstance(value, str) and value.lower() in YAML11_WORDS else ""
+    c.add(field, f"must be true or false, got {shown(value)}{hint}")
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def whole(c: Collector, value: Any, field: str, low: int, high: int) -> int | None:
+    """A whole number within ``[low, high]``."""
+    if _is_number(value) and (isinstance(value, int) or value.is_integer()) and low <= value <= high:
+        return int(value)
+    c.add(field, f"must be a whole number from {low} to {high}, got {shown(value)}")
+    return None
+
+
+def number(c: Collector, value: Any, field: str, low: float, high: float) -> int | float | None:
+    """A finite number within ``[low, high]``."""
+    if _is_number(value) and math.isfinite(value) and low <= value <= high:
+        return value
+    c.add(field, f"must be a number from {low:g} to {high:g}, got {shown(value)}")
+    return None
+
+
+def choice(c: Collector, value: Any, field: str, choices: tuple[str, ...]) -> str | None:
+    if isinstance(value, str) and value in choices:
+        return value
+    near = closest(value, choices) if isinstance(value, str) else None
+    hint = f"; did you mean '{near}'?" if near else ""
+    listed = ", ".join(f"'{x}'" for x in choices)
+    c.add(field, f"must be one of {listed}, got {shown(value)}{hint}")
+    return None

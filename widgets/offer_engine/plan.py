@@ -1,0 +1,165 @@
+"""How and by when to tell each employer, and the exact words: channel, deadline, script, filled in.
+
+**Channel**, first rule that applies:
+
+1. rescinding an offer already accepted → **call** (the article: call as soon as you decide);
+2. the recruiter asked for email (``prefers_email``) → **email**;
+3. time zones make a call impractical (``time_zones``) → **email**;
+4. a long process (``long_process``) or knowing the hiring manager → **call**;
+5. otherwise → **call**, the article's default: the most considerate way when feasible.
+
+If the chosen script has no version for that channel, the plan uses the version it has.
+A call is always followed by a short email (``follow_up_email``); for a decline or a
+rescind that email is the ``confirm_email`` script.
+
+**Deadline**: tell them within the rubric's ``deadline_hours`` (24–48 h) of deciding.
+
+**Script**, for a decline, first that applies: rescind (already accepted) → accepted
+another offer (lost to an acceptable offer) → timing not right → compensation after a
+failed negotiation (negotiation tried and compensation still below its minimum) →
+the plain decline for the channel. A negotiate uses the negotiation opener; an
+accept has no script.
+
+**Filling**: each ``{placeholder}`` the rubric declares is replaced by the reader's
+name for it, or its fallback when that name is empty. Nothing else in the text is
+touched, and the names are inserted in one pass, so braces in them stay as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .asks import AskPlan
+from .request import Offer, Situation
+from .rubric import PLACEHOLDER, Placeholder, Rubric, Script
+from .rules import ACCEPT, COMPENSATION, NEGOTIATE, Judgement
+
+CALL, EMAIL = "call", "email"
+RESCIND = "rescind"
+
+COST_POINTS = {
+    "relocation": "They have paid towards your relocation: ask what they expect next, and be ready to discuss repaying it.",
+    "visa": "They have started visa sponsorship: ask what they need from you so they can stop or redirect it.",
+    "equipment": "They have sent you equipment: offer to return it promptly, at your expense.",
+    "background-check": "They have paid for a background check: acknowledge the cost, and be ready to discuss it.",
+}
+RESCIND_FIRST = (
+    "Call as soon as you decide: the sooner they know, the easier it is for them to make other plans.",
+    "Apologise for the inconvenience and give a brief reason, without blaming anyone.",
+)
+RESCIND_LAST = "Offer to help with the handover, for example by recommending other candidates."
+AFTER_CALL = "After the call, send a short email that sums up what you agreed."
+
+
+@dataclass(frozen=True)
+class Plan:
+    offer: str
+    action: str
+    """``accept``, ``negotiate``, ``decline`` or ``rescind`` (declining an offer already accepted)."""
+    channel: str
+    channel_reason: str
+    follow_up_email: bool
+    deadline_hours: tuple[int | float, int | float]
+    script: str | None
+    title: str | None
+    subject: str | None
+    text: str | None
+    follow_up_script: str | None
+    follow_up_subject: str | None
+    follow_up_text: str | None
+    talking_points: tuple[str, ...]
+
+
+def choose_channel(situation: Situation, rescinding: bool) -> tuple[str, str]:
+    """The channel and the reason for it, by the numbered rules above."""
+    if rescinding:
+        return CALL, "You already accepted, so call: a call gives them clarity at once."
+    if situation.prefers_email:
+        return EMAIL, "The recruiter asked for email."
+    if situation.time_zones:
+        return EMAIL, "Time zones make a call impractical."
+    if situation.long_process:
+        return CALL, "After a long process, a call is the considerate way."
+    if situation.knows_hiring_manager:
+        return CALL, "You know the hiring manager, so a call is more personal."
+    return CALL, "A call is the most considerate way when it is possible."
+
+
+def script_path(j: Judgement, verdict: str, lost: bool, channel: str) -> str | None:
+    """The name of the ``Paths`` field whose script this offer's message uses."""
+    if verdict == ACCEPT:
+        return None
+    if verdict == NEGOTIATE:
+        return "negotiate"
+    if j.offer.accepted:
+        return "rescind"
+    if lost:
+        return "accepted_other"
+    if j.reason == "timing":
+        return "not_now"
+    if j.offer.negotiation != "not-tried" and any(p.id == COMPENSATION for p in j.unmet):
+        return "compensation_failed"
+    return "decline_call" if channel == CALL else "decline_email"
+
+
+def fill(template: str, names: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> str:
+    def one(match):  # noqa: ANN001, ANN202 - re callback
+        key = match.group(1)
+        if key not in placeholders:
+            return match.group(0)
+        return names.get(key, "").strip() or placeholders[key].fallback
+
+    return PLACEHOLDER.sub(one, template)
+
+
+def _version(script: Script, channel: str, names: Mapping[str, str], rubric: Rubric) -> tuple[str | None, str]:
+    """(subject, text) of the script for the channel."""
+    if channel == CALL:
+        return None, fill(script.call, names, rubric.placeholders)
+    return fill(script.email.subject, names, rubric.placeholders), fill(script.email.body, names, rubric.placeholders)
+
+
+def make_plan(
+    j: Judgement, verdict: str, lost: bool, asks: tuple[AskPlan, ...], your_name: str, situation: Situation, rubric: Rubric
+) -> Plan:
+    offer: Offer = j.offer
+    rescinding = offer.accepted and verdict not in (ACCEPT, NEGOTIATE)
+    action = RESCIND if rescinding else verdict
+    channel, why = choose_channel(situation, rescinding)
+    path = script_path(j, verdict, lost, channel)
+    script = rubric.scripts[getattr(rubric.paths, path)] if path else None
+    if script is not None and getattr(script, channel) is None:
+        channel = EMAIL if channel == CALL else CALL
+        why = f"The script for this is written for {channel} only."
+    names = {"name": offer.contact.name, "role": offer.contact.role, "company": offer.contact.company, "your_name": your_name}
+    subject, said = _version(script, channel, names, rubric) if script else (None, None)
+    follow = rubric.scripts[rubric.paths.confirm_email] if channel == CALL and action in ("decline", RESCIND) else None
+    follow_subject, follow_text = _version(follow, EMAIL, names, rubric) if follow else (None, None)
+    points: list[str] = []
+    if rescinding:
+        points += [*RESCIND_FIRST, *(COST_POINTS[x] for x in offer.costs_incurred), RESCIND_LAST]
+    points += [_ask_point(a) for a in asks]
+    if channel == CALL and follow is None:
+        points.append(AFTER_CALL)
+    return Plan(
+        offer.name, action, channel, why, channel == CALL, rubric.deadline_hours,
+        script.id if script else None, script.title if script else None, subject, said,
+        follow.id if follow else None, follow_subject, follow_text, tuple(points),
+    )  # fmt: skip
+
+
+def _ask_point(a: AskPlan) -> str:
+    label = a.criterion.label
+    if not a.asks:
+        return f"{label}: ask what they can improve here."
+    lines = []
+    for ask in a.asks:
+        instead = f" If they cannot: {'; '.join(ask.tradeoffs)}." if ask.tradeoffs else ""
+        lines.append(f"{label}: {_sentence(ask.text)}{instead}")
+    return " ".join(lines)
+
+
+def _sentence(said: str) -> str:
+    said = said.strip()
+    return said if said.endswith((".", "!", "?")) else said + "."

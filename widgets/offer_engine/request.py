@@ -1,0 +1,217 @@
+"""The reader's input (priorities, offers, situation), checked against the rubric and resolved.
+
+Shape (YAML or JSON; a key that is absent or null takes its default)::
+
+    your_name: text                        # default ""
+    priorities: {criterion: {weight: 0–5, minimum: 0–10}}
+    custom_criteria: [{id, label, weight: 0–5, negotiable: bool}]
+    offers:                                # at least one
+      - name: text                         # unique
+        contact: {name, role, company}     # text each, default ""
+        scores: {criterion: 0–10}          # whole numbers
+        negotiation: not-tried | failed | done      # default not-tried
+        accepted: bool                     # already formally accepted; default false
+        costs_incurred: [relocation | visa | equipment | background-check]
+        timing_not_right: bool             # you would like it, but not now; default false
+    situation: {mobility_matters, knows_hiring_manager, long_process, prefers_email, time_zones}
+
+Rules applied here:
+
+- A criterion's weight is the reader's ``priorities`` weight, else its default: the
+  rubric's, or the weight given in ``custom_criteria``.
+- ``mobility_matters`` adds the rubric's ``mobility.extra_weight`` to the mobility
+  criterion's weight, capped at 5 (the article: give global mobility extra weight).
+- A ``minimum`` makes the criterion a must-have (the article's "non-negotiable").
+- Every criterion needs a score on every offer, unless its weight is 0 and it has no minimum.
+- At least one criterion must weigh more than 0, or there is nothing to average.
+- Unknown keys are errors, with a "did you mean" from the known ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from fractions import Fraction
+from typing import Any
+
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, text, whole
+from .rubric import Ask, Rubric
+
+NEGOTIATION = ("not-tried", "failed", "done")
+COSTS = ("relocation", "visa", "equipment", "background-check")
+TOP_KEYS = ("your_name", "priorities", "custom_criteria", "offers", "situation")
+OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right")
+CUSTOM_KEYS = ("id", "label", "weight", "negotiable")
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One criterion as this reader weighs it."""
+
+    id: str
+    label: str
+    weight: Fraction
+    """Effective weight, 0–5, after the mobility rule."""
+    minimum: int | None
+    negotiable: bool
+    asks: tuple[Ask, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    role: str = ""
+    company: str = ""
+
+
+@dataclass(frozen=True)
+class Offer:
+    name: str
+    contact: Contact
+    scores: Mapping[str, int]
+    negotiation: str
+    accepted: bool
+    costs_incurred: tuple[str, ...]
+    """In the order of ``COSTS``, each once."""
+    timing_not_right: bool
+
+
+@dataclass(frozen=True)
+class Situation:
+    mobility_matters: bool = False
+    knows_hiring_manager: bool = False
+    long_process: bool = False
+    prefers_email: bool = False
+    time_zones: bool = False
+
+
+@dataclass(frozen=True)
+class Request:
+    your_name: str
+    priorities: tuple[Priority, ...]
+    """Sorted by id, so the order the reader wrote them in changes nothing."""
+    offers: tuple[Offer, ...]
+    situation: Situation
+
+
+def _given(row: Mapping[str, Any], key: str) -> bool:
+    return row.get(key) is not None
+
+
+def parse_request(data: Any, rubric: Rubric) -> Request:
+    """Check a reader's input against ``rubric`` and resolve it, or raise ``InputError`` with every problem."""
+    c = Collector()
+    data = mapping(c, data, "top level") or {}
+    known_keys(c, data, "", TOP_KEYS)
+    your_name = text(c, data["your_name"], "your_name", empty_ok=True) if _given(data, "your_name") else ""
+    situation = _situation(c, data.get("situation"))
+    priorities = _priorities(c, data, rubric, situation)
+    if priorities and not any(p.weight for p in priorities):
+        c.add("priorities", "every criterion has weight 0; give at least one a weight above 0")
+    offers = each(c, data["offers"], "offers", lambda c, v, f: _offer(c, v, f, priorities)) if _given(data, "offers") else None
+    if offers == [] or not _given(data, "offers"):
+        c.add("offers", "must list at least one offer" if offers == [] else "missing; list at least one offer")
+    offers = offers or []
+    seen: set[str] = set()
+    for at, offer in enumerate(offers):
+        if offer and offer.name in seen:
+            c.add(f"offers[{at}].name", f'"{offer.name}" is used twice; give each offer its own name')
+        seen.add(offer.name if offer else "")
+    c.raise_if_any()
+    return Request(your_name, priorities, tuple(offers), situation)
+
+
+def _situation(c: Collector, value: Any) -> Situation:
+    if value is None:
+        return Situation()
+    row = mapping(c, value, "situation") or {}
+    names = [f.name for f in fields(Situation)]
+    known_keys(c, row, "situation", names)
+    flags = {k: flag(c, row[k], child("situation", k)) for k in names if _given(row, k)}
+    return Situation(**{k: v for k, v in flags.items() if v is not None})
+
+
+def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, bool] | None:
+    row = mapping(c, value, field)
+    if row is None:
+        return None
+    known_keys(c, row, field, CUSTOM_KEYS)
+    cid = text(c, row.get("id"), child(field, "id"))
+    label = text(c, row["label"], child(field, "label")) if _given(row, "label") else cid
+    weight = number(c, row.get("weight"), child(field, "weight"), 0, 5)
+    negotiable = flag(c, row["negotiable"], child(field, "negotiable")) if _given(row, "negotiable") else False
+    return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
+
+
+def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation: Situation) -> tuple[Priority, ...]:
+    defaults = {x.id: (x.label, x.weight, x.negotiable, x.asks) for x in rubric.criteria}
+    customs = each(c, data["custom_criteria"], "custom_criteria", _custom) if _given(data, "custom_criteria") else []
+    for at, custom in enumerate(customs or []):
+        if custom and custom[0] in defaults:
+            c.add(f"custom_criteria[{at}].id", f"'{custom[0]}' is already a criterion; set its weight under priorities")
+        elif custom:
+            defaults[custom[0]] = (custom[1], custom[2], custom[3], ())
+    given = (mapping(c, data["priorities"], "priorities") or {}) if _given(data, "priorities") else {}
+    known_keys(c, given, "priorities", defaults, noun="criterion")
+    out = []
+    for cid in sorted(defaults):
+        label, weight, negotiable, asks = defaults[cid]
+        row = given.get(cid) or {}
+        field = child("priorities", cid)
+        row = mapping(c, row, field) or {}
+        known_keys(c, row, field, ("weight", "minimum"))
+        if _given(row, "weight"):
+            weight = Fraction(number(c, row["weight"], child(field, "weight"), 0, 5) or 0)
+        minimum = whole(c, row["minimum"], child(field, "minimum"), 0, 10) if _given(row, "minimum") else None
+        if situation.mobility_matters and cid == rubric.mobility_criterion:
+            weight = min(Fraction(5), weight + rubric.mobility_extra_weight)
+        out.append(Priority(cid, label, weight, minimum, negotiable, asks))
+    return tuple(out)
+
+
+def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...]) -> Offer | None:
+    row = mapping(c, value, field)
+    if row is None:
+        return None
+    known_keys(c, row, field, OFFER_KEYS)
+    name = text(c, row.get("name"), child(field, "name"))
+    contact = _contact(c, row.get("contact"), child(field, "contact"))
+    scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
+    negotiation = choice(c, row["negotiation"], child(field, "negotiation"), NEGOTIATION) if _given(row, "negotiation") else "not-tried"
+    accepted = flag(c, row["accepted"], child(field, "accepted")) if _given(row, "accepted") else False
+    costs = each(c, row["costs_incurred"], child(field, "costs_incurred"), lambda c, v, f: choice(c, v, f, COSTS)) if _given(row, "costs_incurred") else []
+    timing = flag(c, row["timing_not_right"], child(field, "timing_not_right")) if _given(row, "timing_not_right") else False
+    if None in (name, contact, scores, negotiation, accepted, costs, timing):
+        return None
+    ordered = tuple(x for x in COSTS if x in costs)
+    return Offer(name, contact, scores, negotiation, accepted, ordered, timing)
+
+
+def _contact(c: Collector, value: Any, field: str) -> Contact | None:
+    if value is None:
+        return Contact()
+    row = mapping(c, value, field)
+    if row is None:
+        return None
+    names = [f.name for f in fields(Contact)]
+    known_keys(c, row, field, names)
+    said = {k: text(c, row[k], child(field, k), empty_ok=True) for k in names if _given(row, k)}
+    return None if None in said.values() else Contact(**said)
+
+
+def _scores(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...]) -> dict[str, int] | None:
+    row = mapping(c, value, field) if value is not None else {}
+    if row is None:
+        return None
+    ids = [p.id for p in priorities]
+    known_keys(c, row, field, ids, noun="criterion")
+    typos = {closest(k, ids) for k in row if k not in ids}  # already reported as "did you mean"
+    scores = {k: whole(c, v, child(field, k), 0, 10) for k, v in row.items() if k in ids}
+    for p in priorities:
+        if p.id in row or p.id in typos:
+            continue
+        if p.minimum is not None:
+            c.add(child(field, p.id), "missing; it has a minimum, so score it from 0 to 10")
+        elif p.weight:
+            c.add(child(field, p.id), "missing; score it from 0 to 10, or set its weight to 0 under priorities")
+    return None if None in scores.values() else scores

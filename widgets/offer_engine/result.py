@@ -1,0 +1,114 @@
+"""The engine's result, and its one JSON shape (shared by the CLI's ``--json`` and the browser bridge).
+
+Every key is always present (``null`` where it does not apply), in a fixed order, and
+every number is an integer or a one-decimal fit, so the JSON is byte-identical in
+CPython and Pyodide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .asks import AskPlan
+from .plan import Plan
+from .rules import Judgement
+from .sensitivity import Flip
+
+
+@dataclass(frozen=True)
+class OfferResult:
+    judgement: Judgement
+    rank: int
+    """1 is best, by ``ranking.rank_key``."""
+    verdict: str
+    """The final verdict, after the ranking against the other offers."""
+    lost_to: str | None
+    asks: tuple[AskPlan, ...]
+    flip: Flip | None
+    explanation: tuple[str, ...]
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class Result:
+    offers: tuple[OfferResult, ...]
+    """Best-ranked first."""
+    recommended: str | None
+    plans: tuple[Plan, ...]
+    """Every offer's plan, in the order to send them; the first is the result's ``plan``."""
+    accept: int | float
+    negotiate: int | float
+
+
+def _number(value: int | float | Fraction) -> int | float:
+    value = Fraction(value)
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def _plan(p: Plan) -> dict[str, Any]:
+    return {
+        "offer": p.offer,
+        "action": p.action,
+        "channel": p.channel,
+        "channel_reason": p.channel_reason,
+        "follow_up_email": p.follow_up_email,
+        "deadline_hours": {"min": _number(p.deadline_hours[0]), "max": _number(p.deadline_hours[1])},
+        "script": p.script,
+        "title": p.title,
+        "subject": p.subject,
+        "text": p.text,
+        "follow_up_script": p.follow_up_script,
+        "follow_up_subject": p.follow_up_subject,
+        "follow_up_text": p.follow_up_text,
+        "talking_points": list(p.talking_points),
+    }
+
+
+def _ask(a: AskPlan) -> dict[str, Any]:
+    return {
+        "criterion": a.criterion.id,
+        "label": a.criterion.label,
+        "weight": _number(a.criterion.weight),
+        "score": a.score,
+        "target": a.target,
+        "asks": [{"id": x.id, "text": x.text, "tradeoffs": list(x.tradeoffs)} for x in a.asks],
+    }
+
+
+def _flip(f: Flip | None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    return {"criterion": f.criterion.id, "label": f.criterion.label, "from": f.score_from, "to": f.score_to, "verdict": f.verdict}
+
+
+def _offer(o: OfferResult) -> dict[str, Any]:
+    j = o.judgement
+    return {
+        "name": j.offer.name,
+        "rank": o.rank,
+        "fit": j.fit / 10,
+        "verdict": o.verdict,
+        "own_verdict": j.verdict,
+        "reason": j.reason,
+        "lost_to": o.lost_to,
+        "deal_breakers": [p.id for p in j.deal_breakers],
+        "unmet": [p.id for p in j.unmet],
+        "asks": [a.criterion.id for a in o.asks],
+        "ask_details": [_ask(a) for a in o.asks],
+        "flip": _flip(o.flip),
+        "explanation": list(o.explanation),
+        "plan": _plan(o.plan),
+    }
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The result as plain JSON data."""
+    return {
+        "offers": [_offer(o) for o in result.offers],
+        "recommended": result.recommended,
+        "plan": _plan(result.plans[0]),
+        "order": [p.offer for p in result.plans],
+        "thresholds": {"accept": _number(result.accept), "negotiate": _number(result.negotiate)},
+    }
