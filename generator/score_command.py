@@ -1,0 +1,140 @@
+"""``offer-guide score FILE``: score the offers in an offer file against the content's rubric.
+
+Exit status: 0 when scored; 1 when the content is broken; 2 when the offer file is
+unreadable or has problems. Problems go to stderr, one line each, naming the file,
+the line and column where known, and the field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from offer_engine import InputError, Result, parse_request, parse_rubric, score, to_dict
+from offer_engine.plan import Plan
+
+from .engine_data import engine_data
+from .errors import ContentError
+from .yaml_source import format_loc, read_source
+
+
+def run_score(path: Path, content_dir: Path, as_json: bool) -> int:
+    data, locate = _read(path)
+    if locate is None:
+        return 2
+    try:
+        rubric = parse_rubric(engine_data(content_dir))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except InputError as error:  # content the generator let through but the engine refuses
+        for problem in error.problems:
+            print(f"{content_dir}: engine data: {problem}", file=sys.stderr)
+        return 1
+    try:
+        result = score(rubric, parse_request(data, rubric))
+    except InputError as error:
+        placed = sorted(((locate(p.field), p) for p in error.problems), key=lambda row: row[0])  # file order
+        for (line, column), problem in placed:
+            print(f"{path}:{line}:{column}: {problem}" if line else f"{path}: {problem}", file=sys.stderr)
+        return 2
+    print(json.dumps(to_dict(result), indent=2, ensure_ascii=False) if as_json else summary(result))
+    return 0
+
+
+def _read(path: Path) -> tuple[Any, Callable[[str], tuple[int, int]] | None]:
+    """The file's data and a function from a field to its (line, column), (0, 0) where unknown.
+
+    ``(None, None)`` when the file cannot be read, after printing why.
+    """
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}: cannot read the file: {getattr(error, 'strerror', None) or 'it is not UTF-8 text'}", file=sys.stderr)
+            return None, None
+        except (ValueError, RecursionError) as error:
+            print(f"{path}: not valid JSON: {error}", file=sys.stderr)
+            return None, None
+        return data, lambda field: (0, 0)  # the json module keeps no positions
+    source = read_source(path, str(path))
+    if source.problems:
+        for problem in source.problems:
+            print(problem, file=sys.stderr)
+        return None, None
+    known = {format_loc(loc): pos for loc, pos in source.positions.values.items()}
+    known.update({format_loc(loc): pos for loc, pos in source.positions.keys.items()})  # a key's own place wins
+    return source.data, lambda field: _place(field, known)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _place(field: str, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """Where a field is, or its nearest parent (a missing key points at its mapping); else line 1."""
+    while field and field not in known:
+        field = field[: max(field.rfind("."), field.rfind("["), 0)]
+    return known.get(field, (1, 1))
+
+
+def summary(result: Result) -> str:
+    """The result as text a reader can act on: each offer, then what to do, in order."""
+    lines: list[str] = []
+    for o in result.offers:
+        j = o.judgement
+        lines.append(f"{j.offer.name}: {o.verdict.upper()} (fit {j.fit // 10}.{j.fit % 10} / 100)")
+        lines += [f"  - {said}" for said in o.explanation]
+        lines.append("")
+    lines.append(f"Recommended: {result.recommended or 'none of these offers'}")
+    lines.append("")
+    lines.append("What to do, in order:")
+    for n, plan in enumerate(result.plans, 1):
+        lines += _plan(n, plan)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+VERBS = {"accept": "Accept", "negotiate": "Negotiate with", "decline": "Decline", "rescind": "Withdraw your acceptance of"}
+
+
+def _plan(n: int, p: Plan) -> list[str]:
+    low, high = p.deadline_hours
+    then = ", then confirm by email" if p.follow_up_email else ""
+    out = [f"{n}. {VERBS[p.action]} {p.offer}: {p.channel} within {low:g}–{high:g} hours{then}.", f"   {p.channel_reason}"]
+    if p.text is not None:
+        out.append(f'   Script "{p.title}" ({p.script}):')
+        if p.subject is not None:
+            out.append(f"     Subject: {p.subject}")
+        out += [f"     | {line}" for line in p.text.splitlines()]
+    if p.talking_points:
+        out.append("   Talking points:")
+        out += [f"     - {point}" for point in p.talking_points]
+    if p.follow_up_text is not None:
+        out.append(f"   Follow-up email ({p.follow_up_script}):")
+        out.append(f"     Subject: {p.follow_up_subject}")
+        out += [f"     | {line}" for line in p.follow_up_text.splitlines()]
+    out.append("")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry point, the same as ``offer-guide score``."""
+    parser = argparse.ArgumentParser(prog="offer-guide score", description="Score the offers in an offer file.")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+    args = parser.parse_args(argv)
+    return run_score(args.file, args.content, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
