@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-import types
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
-
-from pydantic import BaseModel
+from typing import Any, get_args
 
 from .errors import Problem
 from .fields import PLACEHOLDER, IdOf, RefTo, Template
+from .typed import hints, optional_of, split, suggest
 from .yaml_source import Loc, Source, format_loc
 
 
@@ -33,20 +31,20 @@ class Marked:
         return Problem(self.src.path, line, col, format_loc(self.loc), message)
 
 
-def marked_fields(src: Source, model: BaseModel) -> Iterator[Marked]:
+def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
     """Every marked field in ``model``, depth first, in file order."""
     yield from _walk(src, model, ())
 
 
 def _walk(src: Source, value: Any, loc: Loc) -> Iterator[Marked]:
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+    if dataclasses.is_dataclass(value):
+        for name, annotation in hints(type(value)).items():
             child = getattr(value, name)
-            for marker in _markers(info.annotation, info.metadata):
-                if child is not None:
+            if child is not None:
+                for marker in _markers(annotation):
                     yield Marked(src, (*loc, name), child, marker)
             yield from _walk(src, child, (*loc, name))
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _walk(src, item, (*loc, i))
     elif isinstance(value, dict):
@@ -54,35 +52,33 @@ def _walk(src: Source, value: Any, loc: Loc) -> Iterator[Marked]:
             yield from _walk(src, item, (*loc, key))
 
 
-def _markers(annotation: Any, metadata: list[Any]) -> list[IdOf | RefTo | Template]:
+def _markers(annotation: Any) -> list[IdOf | RefTo | Template]:
     """Markers on a field, including those inside ``Annotated[...] | None``."""
-    found = list(metadata)
-    if get_origin(annotation) in (Union, types.UnionType):
-        for option in get_args(annotation):
-            if get_origin(option) is Annotated:
-                found += option.__metadata__
-    return [m for m in found if isinstance(m, (IdOf, RefTo, Template))]
+    base, extras = split(annotation)
+    inner = optional_of(base)
+    if inner is not None:
+        extras = [*extras, *split(inner)[1]]
+    return [m for m in extras if isinstance(m, (IdOf, RefTo, Template))]
 
 
-def defined_kinds(model: Any) -> set[str]:
+def defined_kinds(annotation: Any) -> set[str]:
     """The id kinds a model class (or annotation) defines anywhere inside it."""
     kinds: set[str] = set()
-    seen: set[Any] = set()
+    seen: set[type] = set()
 
-    def visit(annotation: Any, metadata: list[Any]) -> None:
-        kinds.update(m.kind for m in _markers(annotation, metadata) if isinstance(m, IdOf))
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            visit(get_args(annotation)[0], list(annotation.__metadata__))
-        elif origin is not None:
-            for arg in get_args(annotation):
-                visit(arg, [])
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in seen:
-            seen.add(annotation)
-            for info in annotation.model_fields.values():
-                visit(info.annotation, info.metadata)
+    def visit(annotation: Any) -> None:
+        kinds.update(m.kind for m in _markers(annotation) if isinstance(m, IdOf))
+        base, _ = split(annotation)
+        if dataclasses.is_dataclass(base) and isinstance(base, type):
+            if base not in seen:
+                seen.add(base)
+                for child in hints(base).values():
+                    visit(child)
+        else:
+            for arg in get_args(base):
+                visit(arg)
 
-    visit(model, [])
+    visit(annotation)
     return kinds
 
 
@@ -116,14 +112,14 @@ def check_references(
                 name = match.group(1)
                 if name not in placeholders:
                     declared = ", ".join("{" + p + "}" for p in sorted(placeholders))
-                    hint = difflib.get_close_matches(name, sorted(placeholders), n=1, cutoff=0.6)
+                    hint = suggest(name, sorted(placeholders))
                     tail = f"did you mean '{{{hint[0]}}}'?" if hint else f"declared placeholders are {declared}"
                     problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
     return problems
 
 
 def _unknown(kind: str, value: str, ids: list[str]) -> str:
-    close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    close = suggest(value, ids)
     if close:
         return f"unknown {kind} '{value}'; did you mean '{close[0]}'?"
     return f"unknown {kind} '{value}'; known ids are: {', '.join(ids) or 'none'}"

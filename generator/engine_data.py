@@ -6,6 +6,7 @@ in CPython, and the site ships it as an asset for the engine in the browser.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ def engine_data_from(content: Content) -> dict[str, Any]:
         "mobility": {"criterion": rubric.mobility.criterion, "extra_weight": rubric.mobility.extra_weight},
         "thresholds": {"accept": rubric.thresholds.accept, "negotiate": rubric.thresholds.negotiate},
         "deadline_hours": {"min": content.communication.timing.min_hours, "max": content.communication.timing.max_hours},
-        "paths": rubric.paths.model_dump(),
+        "paths": dataclasses.asdict(rubric.paths),
         "scripts": {
             s.id: {
                 "title": s.title,

@@ -1,8 +1,7 @@
-"""Field types for content models: strict checks with editor-friendly messages and JSON Schema.
+"""Field types for content models: strict checks with editor-friendly messages, and their JSON Schema.
 
-YAML hands us plain values. Pydantic's lax coercion would turn ``"5"`` into 5 and its
-messages talk about Python; these validators accept exactly what an editor should
-write and say what was expected in plain words.
+YAML hands us plain values. These checks accept exactly what an editor should write
+(no "5" for 5, no 'no' for false) and say what was expected in plain words.
 """
 
 from __future__ import annotations
@@ -12,49 +11,33 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
-
-STRICT = ConfigDict(extra="forbid", frozen=True)
+from .typed import Check, Invalid, MinItems, shown
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+YAML_11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
-def shown(value: Any) -> str:
-    """A value as the editor wrote it: text quoted, YAML words for the rest."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def _fail(expected: str, value: Any) -> PydanticCustomError:
-    return PydanticCustomError("content", "expected {expected}, got {got}", {"expected": expected, "got": shown(value)})
+def _fail(expected: str, value: Any) -> Invalid:
+    return Invalid(f"expected {expected}, got {shown(value)}")
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("text", value)
     if not value.strip():
-        raise PydanticCustomError("content", "expected text, got an empty string")
+        raise Invalid("expected text, got an empty string")
     return value
 
 
 def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        if isinstance(value, str) and value.lower() in {"yes", "no", "on", "off", "y", "n"}:
-            raise PydanticCustomError(
-                "content", "expected true or false, got {got} (YAML 1.2 reads it as text)", {"got": shown(value)}
-            )
-        raise _fail("true or false", value)
-    return value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in YAML_11_WORDS:
+        raise Invalid(f"expected true or false, got {shown(value)} (YAML 1.2 reads it as text)")
+    raise _fail("true or false", value)
 
 
 def _id(value: Any) -> str:
@@ -63,10 +46,15 @@ def _id(value: Any) -> str:
     return value
 
 
+def _placeholder_name(value: Any) -> str:
+    if not isinstance(value, str) or not _NAME.fullmatch(value):
+        raise _fail("a placeholder name of lowercase letters, digits and underscores", value)
+    return value
+
+
 def number(low: float, high: float, *, integer: bool = False) -> Any:
     """A number within ``[low, high]``; booleans and numeric-looking text are refused."""
-    noun = "a whole number" if integer else "a number"
-    expected = f"{noun} from {low:g} to {high:g}"
+    expected = f"{'a whole number' if integer else 'a number'} from {low:g} to {high:g}"
 
     def check(value: Any) -> float:
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
@@ -74,18 +62,20 @@ def number(low: float, high: float, *, integer: bool = False) -> Any:
             raise _fail(expected, value)
         return value
 
-    kind = "integer" if integer else "number"
-    return Annotated[
-        int if integer else float,
-        PlainValidator(check),
-        WithJsonSchema({"type": kind, "minimum": low, "maximum": high}),
-    ]
+    schema = {"type": "integer" if integer else "number", "minimum": low, "maximum": high}
+    return Annotated[int if integer else float, Check(check, schema)]
 
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+def at_least(count: int) -> MinItems:
+    return MinItems(count)
+
+
+Text = Annotated[str, Check(_text, {"type": "string", "minLength": 1})]
 """Plain or inline-Markdown text, never empty."""
 
-Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
+Flag = Annotated[bool, Check(_flag, {"type": "boolean"})]
+
+PlaceholderName = Annotated[str, Check(_placeholder_name, {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"})]
 
 
 @dataclass(frozen=True)
@@ -107,26 +97,16 @@ class Template:
     """Marks text whose ``{placeholders}`` must be declared in scripts.yml."""
 
 
-def _placeholder_name(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
-        raise _fail("a placeholder name of lowercase letters, digits and underscores", value)
-    return value
-
-
-PlaceholderName = Annotated[
-    str, PlainValidator(_placeholder_name), WithJsonSchema({"type": "string", "pattern": "^[a-z][a-z0-9_]*$"})
-]
-
-_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+_ID_CHECK = Check(_id, {"type": "string", "pattern": ID_PATTERN})
 
 
 def id_of(kind: str) -> Any:
-    return Annotated[str, PlainValidator(_id), _ID_SCHEMA, IdOf(kind)]
+    return Annotated[str, _ID_CHECK, IdOf(kind)]
 
 
 def ref_to(kind: str) -> Any:
-    return Annotated[str, PlainValidator(_id), _ID_SCHEMA, RefTo(kind)]
+    return Annotated[str, _ID_CHECK, RefTo(kind)]
 
 
-ScriptText = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1}), Template()]
+ScriptText = Annotated[str, Check(_text, {"type": "string", "minLength": 1}), Template()]
 """Plain text (no Markdown: it is copied into emails) with ``{placeholder}`` fields."""

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import Any
 
 from .crossref import Marked, check_references, defined_kinds, marked_fields
 from .errors import ContentError, Problem
 from .model import FILES, Content
 from .model.scripts import Scripts
 from .site_map import PAGES
+from .typed import suggest
 from .validate import validate_source
 from .yaml_source import read_source
 
@@ -29,7 +28,7 @@ def load_content(content_dir: Path) -> Content:
     if not content_dir.is_dir():
         raise ContentError([Problem(shown_path(content_dir), 1, 1, "", "content directory not found")])
     problems += _unexpected_files(content_dir)
-    models: dict[str, BaseModel] = {}
+    models: dict[str, Any] = {}
     fields: list[Marked] = []
     unsure: set[str] = set()
     for stem, model in FILES.items():
@@ -61,7 +60,7 @@ def _unexpected_files(content_dir: Path) -> list[Problem]:
     for path in sorted(content_dir.iterdir()):
         if path.suffix in (".yml", ".yaml") and path.stem not in FILES or path.suffix == ".yaml":
             expected = [f"{s}.yml" for s in FILES]
-            close = difflib.get_close_matches(path.name, expected, n=1, cutoff=0.6)
+            close = suggest(path.name, expected)
             hint = f"did you mean {close[0]}?" if close else f"expected one of: {', '.join(expected)}"
             problems.append(Problem(shown_path(path), 1, 1, "", f"unknown content file; {hint}"))
     return problems

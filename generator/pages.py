@@ -6,7 +6,9 @@ import html
 import json
 import posixpath
 import re
+import tempfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -36,7 +38,7 @@ def render_pages(content: Content) -> dict[str, str]:
 def all_checklists(content: Content) -> list[Checklist]:
     """The content's checklists plus the follow-up roadmap, which readers tick the same way."""
     roadmap = content.roadmap
-    steps = Checklist.model_construct(
+    steps = Checklist(
         id=roadmap.checklist_id, title=roadmap.checklist_title, when=roadmap.intro, items=roadmap.steps
     )
     return [*content.checklists.checklists, steps]
@@ -74,12 +76,21 @@ def _render(template: str, path: str, context: dict[str, Any], **extra: Any) -> 
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
+        # Compiling templates is most of the render time; Jinja's own cache keeps the compiled
+        # code between builds (keyed by template source, so an edited template recompiles).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(_cache_dir()),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown; HTML parts escape explicitly
     )
     env.filters.update(inline=inline, yaml_str=json.dumps, cell=cell, num=num, script_html=script_html)
     return env
+
+
+def _cache_dir() -> str:
+    path = Path(tempfile.gettempdir()) / f"offer-guide-jinja-{jinja2.__version__}"
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def inline(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The content model: one pydantic model per content file, and the registry that ties them together."""
+"""The content model: one typed dataclass per content file, and the registry that ties them together."""
 
 from __future__ import annotations
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated
 
-from pydantic import Field
 
-from ..fields import Text, id_of, number, ref_to
+from ..fields import Text, at_least, id_of, number, ref_to
 from .common import Model, Page, Section
 
 
@@ -32,7 +32,7 @@ class Reason(Model):
 
 
 class Reasons(Page):
-    reasons: Annotated[list[Reason], Field(min_length=1)]
+    reasons: Annotated[list[Reason], at_least(1)]
     closing: Text
 
 
@@ -42,11 +42,11 @@ class Step(Model):
     id: id_of("step")
     title: Text
     text: Text
-    tips: list[Text] = []
+    tips: list[Text] = field(default_factory=list)
 
 
 class Framework(Page):
-    steps: Annotated[list[Step], Field(min_length=1)]
+    steps: Annotated[list[Step], at_least(1)]
     scoring: Section
     """How to score an offer well."""
 
@@ -58,7 +58,7 @@ class Negotiation(Page):
     """When the gap is a structural mismatch; the points are its signs."""
     priorities: Section
     """Choosing the top asks; the points are example sets of asks."""
-    tactics: Annotated[list[Point], Field(min_length=1)]
+    tactics: Annotated[list[Point], at_least(1)]
     if_no: Text
     """What to do when the employer cannot move."""
 
@@ -79,7 +79,7 @@ class ChannelCase(Model):
 
 class Channel(Model):
     summary: Text
-    cases: Annotated[list[ChannelCase], Field(min_length=1)]
+    cases: Annotated[list[ChannelCase], at_least(1)]
     """Situations where this channel is the right one."""
 
 
@@ -89,8 +89,8 @@ class Phrase(Model):
 
 
 class Tone(Model):
-    principles: Annotated[list[Point], Field(min_length=1)]
-    phrases: Annotated[list[Phrase], Field(min_length=1)]
+    principles: Annotated[list[Point], at_least(1)]
+    phrases: Annotated[list[Phrase], at_least(1)]
     avoid: Text
 
 
@@ -104,10 +104,10 @@ class Communication(Page):
 
 
 class Situations(Page):
-    special_care: Annotated[list[Point], Field(min_length=1)]
+    special_care: Annotated[list[Point], at_least(1)]
     accepted: Section
     """Why declining after accepting raises the stakes."""
-    changed_mind: Annotated[list[Point], Field(min_length=1)]
+    changed_mind: Annotated[list[Point], at_least(1)]
     """Steps to take when you accepted and changed your mind."""
     closing: Text
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-from typing import Annotated
+from dataclasses import dataclass, field
+from typing import Annotated, Any, dataclass_transform
 
-from ..fields import Text
+from ..fields import Text, at_least
 
-Paragraphs = Annotated[list[Text], Field(min_length=1)]
+Paragraphs = Annotated[list[Text], at_least(1)]
 
 
-class Model(BaseModel):
-    """Strict, frozen, documented: unknown keys are errors, attribute docstrings feed the JSON Schema."""
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
+class Model:
+    """Base of every content class: each subclass becomes a frozen, keyword-only dataclass.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    Attribute docstrings become descriptions in the JSON Schema (see generator/schema.py).
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True, kw_only=True)(cls)
 
 
 class Section(Model):
@@ -23,7 +29,7 @@ class Section(Model):
     """Heading shown above the block."""
     paragraphs: Paragraphs
     """One or more paragraphs; inline Markdown allowed."""
-    points: list[Text] = []
+    points: list[Text] = field(default_factory=list)
     """Optional bullet points shown after the paragraphs."""
 
 

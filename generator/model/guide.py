@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
 
-from ..fields import Text, id_of, ref_to
+from ..fields import Text, at_least, id_of, ref_to
 from .common import Model, Section
 
 
@@ -41,7 +40,7 @@ class Guide(Model):
     description: Text
     """One sentence for search engines and link previews."""
     answer: Answer
-    routes: Annotated[list[Route], Field(min_length=1)]
+    routes: Annotated[list[Route], at_least(1)]
     acceptable: Section
     """Why declining is professionally acceptable."""
     not_acceptable: Section

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
 
-from ..fields import Text, id_of
+from ..fields import Text, at_least, id_of
 from .common import Model, Page, Section
 
 
@@ -24,11 +23,11 @@ class Checklist(Model):
     title: Text
     when: Text
     """When to use the checklist."""
-    items: Annotated[list[Tick], Field(min_length=1)]
+    items: Annotated[list[Tick], at_least(1)]
 
 
 class Checklists(Page):
-    checklists: Annotated[list[Checklist], Field(min_length=1)]
+    checklists: Annotated[list[Checklist], at_least(1)]
 
 
 class RoadmapStep(Model):
@@ -44,7 +43,7 @@ class Roadmap(Page):
     """The id of the roadmap's printable checklist page: /checklists/<id>/."""
     checklist_title: Text
     """The title of that checklist page, such as "Follow-up checklist"."""
-    steps: Annotated[list[RoadmapStep], Field(min_length=1)]
+    steps: Annotated[list[RoadmapStep], at_least(1)]
     right_move: Section
     """When declining is the right move for long-term growth."""
     closing: Section
@@ -60,4 +59,4 @@ class Question(Model):
 
 
 class Faq(Page):
-    questions: Annotated[list[Question], Field(min_length=1)]
+    questions: Annotated[list[Question], at_least(1)]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ..fields import Flag, Text, id_of, number, ref_to
+from ..fields import Flag, Text, at_least, id_of, number, ref_to
 from .common import Model, Page
 
 Weight = number(0, 5)
@@ -19,7 +18,7 @@ class Ask(Model):
 
     id: id_of("ask")
     text: Text
-    tradeoffs: list[Text] = []
+    tradeoffs: list[Text] = field(default_factory=list)
     """What to accept instead if the employer cannot move on the ask."""
 
 
@@ -34,7 +33,7 @@ class Criterion(Model):
     """Default importance, from 0 to 5; readers can change it."""
     negotiable: Flag
     """Whether employers can usually move on this (pay can; manager fit cannot)."""
-    asks: list[Ask] = []
+    asks: list[Ask] = field(default_factory=list)
 
 
 class MobilityQuestion(Model):
@@ -49,7 +48,7 @@ class Mobility(Model):
     """The criterion that carries mobility."""
     extra_weight: Weight
     """Added to that criterion's weight (up to 5) when mobility matters to the reader."""
-    questions: Annotated[list[MobilityQuestion], Field(min_length=1)]
+    questions: Annotated[list[MobilityQuestion], at_least(1)]
 
 
 class Thresholds(Model):
@@ -60,13 +59,10 @@ class Thresholds(Model):
     negotiate: Fit
     """Below accept but at or above this, negotiating is worth a try."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Thresholds:
+    def problem(self) -> str | None:
         if self.negotiate > self.accept:
-            raise PydanticCustomError(
-                "content", "negotiate ({n:g}) must not be above accept ({a:g})", {"n": self.negotiate, "a": self.accept}
-            )
-        return self
+            return f"negotiate ({self.negotiate:g}) must not be above accept ({self.accept:g})"
+        return None
 
 
 class Paths(Model):
@@ -102,8 +98,8 @@ class Rubric(Page):
     """The how-scoring-works page (title, intro) and everything the engine scores with."""
 
     scorer: Scorer
-    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    criteria: Annotated[list[Criterion], at_least(1)]
     mobility: Mobility
     thresholds: Thresholds
     paths: Paths
-    rules: Annotated[list[Rule], Field(min_length=1)]
+    rules: Annotated[list[Rule], at_least(1)]

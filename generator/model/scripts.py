@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from ..fields import PlaceholderName, ScriptText, Text, id_of
+from ..fields import PlaceholderName, ScriptText, Text, at_least, id_of
 from .common import Model, Page
 
 
@@ -34,23 +32,23 @@ class Script(Model):
     title: Text
     situation: Text
     """When to use it."""
-    channels: Annotated[list[Literal["call", "email"]], Field(min_length=1)]
+    channels: Annotated[list[Literal["call", "email"]], at_least(1)]
     call: ScriptText | None = None
     """What to say on the phone (plain text)."""
     email: Email | None = None
 
-    @model_validator(mode="after")
-    def _versions_match_channels(self) -> Script:
+    def problem(self) -> str | None:
+        """Each listed channel needs its text, and each text its channel."""
         for channel in ("call", "email"):
             listed, written = channel in self.channels, getattr(self, channel) is not None
             if listed and not written:
-                raise PydanticCustomError("content", "lists the channel '{c}' but has no '{c}' text", {"c": channel})
+                return f"lists the channel '{channel}' but has no '{channel}' text"
             if written and not listed:
-                raise PydanticCustomError("content", "has '{c}' text but does not list '{c}' in channels", {"c": channel})
-        return self
+                return f"has '{channel}' text but does not list '{channel}' in channels"
+        return None
 
 
 class Scripts(Page):
-    placeholders: Annotated[dict[PlaceholderName, Placeholder], Field(min_length=1)]
+    placeholders: Annotated[dict[PlaceholderName, Placeholder], at_least(1)]
     """The names scripts may use, as ``{key}``: lowercase letters, digits and underscores."""
-    scripts: Annotated[list[Script], Field(min_length=1)]
+    scripts: Annotated[list[Script], at_least(1)]

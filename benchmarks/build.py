@@ -1,0 +1,85 @@
+"""Benchmark: `offer-guide build` against a plain `mkdocs build` of the same pages as ordinary files.
+
+Prints the median wall time of each, measured alternately in the same run, and the ratio.
+Target: offer-guide build at most 1.15x the plain build.
+
+    .venv/bin/python benchmarks/build.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml  # PyYAML comes with MkDocs
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def plain_project(workdir: Path) -> Path:
+    """Write the generated pages and assets as ordinary files, with a config that has no guide plugin."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    docs = workdir / "docs"
+    for file in files:
+        target = docs / file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content_bytes)
+    raw = yaml.safe_load(_without_tags((ROOT / "mkdocs.yml").read_text()))
+    raw["plugins"] = [p for p in raw["plugins"] if p != "offer-guide" and "offer-guide" not in p]
+    raw.update(docs_dir=str(docs), site_name=config.site_name, nav=config.nav, site_url=config.site_url)
+    raw["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
+    raw.pop("markdown_extensions")
+    plain = workdir / "mkdocs.yml"
+    plain.write_text(yaml.safe_dump(raw, sort_keys=False))
+    # The Markdown extensions carry !!python tags; append them verbatim.
+    text = (ROOT / "mkdocs.yml").read_text()
+    plain.write_text(plain.read_text() + text[text.index("markdown_extensions:"):].split("\nextra", 1)[0] + "\n")
+    return plain
+
+
+def _without_tags(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if "!!python" not in line and "!ENV" not in line)
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        plain = plain_project(work)
+        ours_cmd = [str(BIN / "offer-guide"), "build", "-d", str(work / "ours")]
+        plain_cmd = [str(BIN / "mkdocs"), "build", "-q", "-f", str(plain), "-d", str(work / "plain")]
+        timed(ours_cmd), timed(plain_cmd)  # warm the file cache for both
+        ours, base = [], []
+        for _ in range(args.runs):
+            ours.append(timed(ours_cmd))
+            base.append(timed(plain_cmd))
+        pages = sum(1 for _ in (work / "ours").rglob("index.html"))
+    o, b = statistics.median(ours), statistics.median(base)
+    print(f"pages built:              {pages}")
+    print(f"plain mkdocs build:       median {b * 1000:7.0f} ms  (baseline, {args.runs} runs)")
+    print(f"offer-guide build:        median {o * 1000:7.0f} ms")
+    print(f"ratio offer-guide/plain:  {o / b:.2f}x   (target <= 1.15x)")
+
+
+if __name__ == "__main__":
+    main()
