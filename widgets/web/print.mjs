@@ -1,0 +1,43 @@
+// Printing: wires the print buttons, and gives the printed footer (docs/assets/css/print.css) the
+// guide's name and the page's address. The footer is an @page margin box, so it never covers the
+// content; it reads its text from a custom property on the root, which the page context inherits.
+
+const FOOTER_PROPERTY = "--og-print-footer";
+
+function guideName() {
+  // Material's header shows the site name in its first topic; the title is "Page - Site" otherwise.
+  const topic = document.querySelector(".md-header__topic:not([data-md-component]) .md-ellipsis");
+  return topic?.textContent.trim() || document.title;
+}
+
+/** A CSS string literal holding `text`, whatever characters it has. */
+function cssString(text) {
+  return `"${text.replace(/["\\]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
+}
+
+function updateFooter() {
+  const text = `${guideName()} · ${location.origin}${location.pathname}`;
+  // Set through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' still allows.
+  document.documentElement.style.setProperty(FOOTER_PROPERTY, cssString(text));
+}
+
+function bindButtons() {
+  if (typeof window.print !== "function") return;
+  for (const button of document.querySelectorAll("[data-print]")) {
+    if (button.dataset.printBound) continue;
+    button.dataset.printBound = "true";
+    button.addEventListener("click", () => window.print());
+  }
+  for (const actions of document.querySelectorAll("[data-print-actions]")) actions.removeAttribute("hidden");
+}
+
+export function mountPrint() {
+  updateFooter();
+  bindButtons();
+}
+
+// Material's instant navigation swaps pages without rerunning scripts; document$ emits on each one.
+if (window.document$) window.document$.subscribe(mountPrint);
+else mountPrint();
+// Read the address afresh when printing starts, whatever changed it since the page was shown.
+window.addEventListener("beforeprint", updateFooter);
