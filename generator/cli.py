@@ -89,6 +89,13 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from .load import load_content
+
+    try:
+        load_content(args.content)  # report content problems plainly, before MkDocs starts
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
     os.environ["OFFER_GUIDE_CONTENT"] = str(args.content.resolve())
     _mkdocs_logging()
     site_dir: Path = args.site_dir.resolve()
@@ -100,8 +107,7 @@ def _build(args: argparse.Namespace) -> int:
         build(config)
     except (MkDocsException, Abort) as exc:
         shutil.rmtree(fresh, ignore_errors=True)
-        cause = exc.__cause__
-        print(cause.report() if isinstance(cause, ContentError) else f"Build failed: {exc}", file=sys.stderr)
+        print(f"Build failed: {exc}", file=sys.stderr)
         return 1
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -22,8 +22,29 @@ def shown_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+# The CLI checks content before it starts MkDocs, then the plugin loads it again in the
+# same process: remember the last good load, keyed by the files' sizes and mtimes.
+_last_good: dict[Path, tuple[tuple[tuple[str, int, int], ...], Content]] = {}
+
+
+def _signature(content_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(content_dir.iterdir()) if p.is_file()
+    )
+
+
 def load_content(content_dir: Path) -> Content:
     """Read and check every content file, reporting all problems at once."""
+    key = content_dir.resolve()
+    signature = _signature(content_dir) if content_dir.is_dir() else ()
+    if key in _last_good and _last_good[key][0] == signature:
+        return _last_good[key][1]
+    content = _load(content_dir)
+    _last_good[key] = (signature, content)
+    return content
+
+
+def _load(content_dir: Path) -> Content:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         raise ContentError([Problem(shown_path(content_dir), 1, 1, "", "content directory not found")])
