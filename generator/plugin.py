@@ -12,6 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .assets import engine_files
+from .csp import PagePolicy
+from .engine_data import engine_data_from
 from .errors import ContentError
 from .load import load_content
 from .model import Content
@@ -35,6 +38,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.content: Content | None = None
         self.pages: dict[str, str] = {}
+        self.csp = PagePolicy()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -46,6 +50,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         except ContentError as exc:
             raise PluginError(f"The guide's content has problems:\n{exc.report()}") from exc
         self.pages = render_pages(self.content)
+        self.csp = PagePolicy()  # fresh per build: `serve` rebuilds with the same plugin
         config.site_name = self.content.guide.site_name
         config.site_description = self.content.guide.description
         config.nav = build_nav(self.content)
@@ -59,7 +64,20 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         for source in sorted(WEB_DIR.iterdir()):
             if source.is_file():
                 files.append(File.generated(config, f"{WEB_URI}/{source.name}", abs_src_path=str(source)))
+        assert self.content is not None
+        for generated in engine_files(config, engine_data_from(self.content)):
+            files.append(generated)
         return files
+
+    def on_page_content(self, html: str, **kwargs: Any) -> str:
+        self.csp.collect(html)  # before any page is written: instant navigation runs other pages' scripts
+        return html
+
+    def on_post_page(self, output: str, **kwargs: Any) -> str:
+        return self.csp.apply(output)
+
+    def on_post_template(self, output_content: str, **kwargs: Any) -> str:
+        return self.csp.apply(output_content)  # 404.html; sitemap.xml has no <head> and passes through
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editors change content/, not docs/: rebuild when a content file changes.

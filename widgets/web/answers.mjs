@@ -1,0 +1,169 @@
+// The saved-answers format: versioned, migrated, strictly checked. Used for localStorage and for
+// export/import files alike, so a bad or foreign file is refused before it can touch the form.
+//
+// Version 1:  {"format": "offer-guide.answers", "version": 1, "answers": OFFER_FILE}
+// where OFFER_FILE is the shape `offer-guide score` reads. Version 0 is such an offer file on its own
+// (JSON), so a file written for the command line can be imported too.
+
+export const FORMAT = "offer-guide.answers";
+export const VERSION = 1;
+export const MAX_BYTES = 100_000;
+export const MAX_OFFERS = 4;
+export const MAX_CUSTOM = 6;
+
+const TOP = ["your_name", "priorities", "custom_criteria", "offers", "situation"];
+const OFFER = ["name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right"];
+const CONTACT = ["name", "role", "company"];
+export const SITUATION = ["mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones"];
+export const NEGOTIATION = ["not-tried", "failed", "done"];
+export const COSTS = ["relocation", "visa", "equipment", "background-check"];
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Each migration turns version N into N+1. */
+const MIGRATIONS = {
+  0: (doc) => ({ format: FORMAT, version: 1, answers: doc.answers }),
+};
+
+export class AnswersError extends Error {}
+
+/** An own criterion's label, or "Your criterion 2" while it has none. */
+export function customLabel(at, label) {
+  return (label ?? "").trim() || `Your criterion ${at + 1}`;
+}
+
+/** Turn the form's answers into the engine's request: names and labels filled in, blank scores left out. */
+export function toRequest(answers) {
+  return {
+    ...answers,
+    custom_criteria: answers.custom_criteria.map((c, at) => ({ ...c, label: customLabel(at, c.label), weight: c.weight ?? 3 })),
+    offers: answers.offers.map((offer, at) => ({
+      ...offer,
+      name: offer.name.trim() || `Offer ${at + 1}`,
+      scores: Object.fromEntries(Object.entries(offer.scores).filter(([, v]) => v !== null)),
+    })),
+  };
+}
+
+
+/** Wrap answers for saving or export. */
+export function wrap(answers) {
+  return { format: FORMAT, version: VERSION, answers };
+}
+
+/** Parse file text into checked answers, or throw AnswersError with a reader-facing reason. */
+export function parseAnswersText(text, criterionIds) {
+  if (new TextEncoder().encode(text).length > MAX_BYTES) {
+    throw new AnswersError(`The file is too large (over ${MAX_BYTES / 1000} KB), so it cannot be saved answers.`);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AnswersError("The file is not valid JSON, so it cannot be read.");
+  }
+  return checkDocument(data, criterionIds);
+}
+
+/** Migrate and check a parsed document (from a file or from storage); returns the answers. */
+export function checkDocument(data, criterionIds) {
+  let doc = data;
+  if (isObject(doc) && !("format" in doc) && Array.isArray(doc.offers)) doc = { format: FORMAT, version: 0, answers: doc };
+  if (!isObject(doc) || doc.format !== FORMAT) {
+    throw new AnswersError("This file is not a set of answers from this guide.");
+  }
+  if (!Number.isInteger(doc.version) || doc.version < 0) throw new AnswersError("This file has no valid format version.");
+  if (doc.version > VERSION) {
+    throw new AnswersError("This file was saved by a newer version of this guide. Reload the page and try again.");
+  }
+  while (doc.version < VERSION) doc = MIGRATIONS[doc.version](doc);
+  const problems = [];
+  checkAnswers(doc.answers, criterionIds, problems);
+  if (problems.length) {
+    throw new AnswersError(`This file does not match the answers this guide expects: ${problems.slice(0, 3).join("; ")}.`);
+  }
+  return doc.answers;
+}
+
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function keys(value, allowed, where, problems) {
+  if (!isObject(value)) {
+    problems.push(`${where} should be a group of answers`);
+    return false;
+  }
+  for (const key of Object.keys(value)) if (!allowed.includes(key)) problems.push(`${where} has an unknown entry "${key}"`);
+  return true;
+}
+
+function text(value, where, problems, max = 200) {
+  if (value !== undefined && value !== null && (typeof value !== "string" || value.length > max)) {
+    problems.push(`${where} should be text (up to ${max} characters)`);
+  }
+}
+
+function flag(value, where, problems) {
+  if (value !== undefined && value !== null && typeof value !== "boolean") problems.push(`${where} should be true or false`);
+}
+
+function number(value, where, problems, high) {
+  const ok = value === undefined || value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= high);
+  if (!ok) problems.push(`${where} should be a number from 0 to ${high}`);
+}
+
+function checkAnswers(answers, builtIn, problems) {
+  if (!keys(answers, TOP, "the answers", problems)) return;
+  text(answers.your_name, "your name", problems);
+  const custom = answers.custom_criteria ?? [];
+  if (!Array.isArray(custom) || custom.length > MAX_CUSTOM) {
+    problems.push(`your own criteria should be a list of at most ${MAX_CUSTOM}`);
+    return;
+  }
+  const ids = [...builtIn];
+  custom.forEach((row, at) => {
+    const where = `your criterion ${at + 1}`;
+    if (!keys(row, ["id", "label", "weight", "negotiable"], where, problems)) return;
+    if (typeof row.id !== "string" || !ID.test(row.id) || ids.includes(row.id)) problems.push(`${where} needs its own id`);
+    else ids.push(row.id);
+    text(row.label, where, problems, 100);
+    number(row.weight, `the weight of ${where}`, problems, 5);
+    flag(row.negotiable, where, problems);
+  });
+  const priorities = answers.priorities ?? {};
+  if (keys(priorities, ids, "the priorities", problems)) {
+    for (const [id, row] of Object.entries(priorities)) {
+      if (!keys(row, ["weight", "minimum"], `the priority "${id}"`, problems)) continue;
+      number(row.weight, `the weight of "${id}"`, problems, 5);
+      number(row.minimum, `the minimum of "${id}"`, problems, 10);
+    }
+  }
+  const offers = answers.offers;
+  if (!Array.isArray(offers) || offers.length < 1 || offers.length > MAX_OFFERS) {
+    problems.push(`there should be 1 to ${MAX_OFFERS} offers`);
+    return;
+  }
+  offers.forEach((offer, at) => checkOffer(offer, `offer ${at + 1}`, ids, problems));
+  const situation = answers.situation ?? {};
+  if (keys(situation, SITUATION, "the situation", problems)) {
+    for (const key of SITUATION) flag(situation[key], `the situation "${key}"`, problems);
+  }
+}
+
+function checkOffer(offer, where, ids, problems) {
+  if (!keys(offer, OFFER, where, problems)) return;
+  text(offer.name, `the name of ${where}`, problems, 100);
+  const contact = offer.contact ?? {};
+  if (keys(contact, CONTACT, `the contact for ${where}`, problems)) {
+    for (const key of CONTACT) text(contact[key], `the contact for ${where}`, problems, 100);
+  }
+  const scores = offer.scores ?? {};
+  if (keys(scores, ids, `the scores of ${where}`, problems)) {
+    for (const [id, value] of Object.entries(scores)) number(value, `the "${id}" score of ${where}`, problems, 10);
+  }
+  if (offer.negotiation != null && !NEGOTIATION.includes(offer.negotiation)) problems.push(`the negotiation of ${where} is unknown`);
+  flag(offer.accepted, where, problems);
+  flag(offer.timing_not_right, where, problems);
+  const costs = offer.costs_incurred ?? [];
+  if (!Array.isArray(costs) || costs.some((c) => !COSTS.includes(c))) problems.push(`the costs of ${where} are unknown`);
+}

@@ -1,0 +1,135 @@
+// Shows the engine's result: the live one-line summary, a card per offer (verdict, fit, deal-breakers,
+// asks with trade-offs, what would change it) and the plan (channel, deadline, script with its tools).
+// Everything goes in through dom.h, as text.
+
+import { copyText, download, fileName, mailtoHref, reminderIcs } from "./actions.mjs";
+import { h } from "./dom.mjs";
+
+const VERDICT = { accept: "Accept", negotiate: "Negotiate", decline: "Decline" };
+const ACTION = {
+  accept: (o) => `Accept ${o}`,
+  negotiate: (o) => `Negotiate with ${o} before you decide`,
+  decline: (o) => `Decline ${o}`,
+  rescind: (o) => `Withdraw your acceptance of ${o}`,
+};
+
+const hours = (d) => (d.min === d.max ? `${d.min} hours` : `${d.min}–${d.max} hours`);
+
+/** The sentence the live region reads out after each change. */
+export function summaryText(result) {
+  const top = result.offers[0];
+  const fit = `fit ${top.fit.toFixed(1)} out of 100`;
+  const lead = result.recommended
+    ? `${top.verdict === "accept" ? "Accept" : "Negotiate with"} ${top.name} (${fit}).`
+    : result.offers.length > 1
+      ? `Decline: none of your offers is the right fit as it stands (best ${fit}, ${top.name}).`
+      : `Decline ${top.name} (${fit}).`;
+  const plan = result.plan;
+  const how = plan.channel === "call" ? "call" : "email";
+  return `${lead} Next: ${ACTION[plan.action](plan.offer).toLowerCase()} by ${how}, within ${hours(plan.deadline_hours)}.`;
+}
+
+export function renderResult(root, result, labels) {
+  root.querySelector("[data-og-summary]").replaceChildren(h("p", {}, summaryText(result)));
+  root.querySelector("[data-og-offer-results]").replaceChildren(...result.offers.map((offer) => offerCard(offer, labels, result)));
+  root.querySelector("[data-og-plan]").replaceChildren(
+    h("h3", {}, "Your next step"),
+    planView(result.plan, { open: true }),
+  );
+}
+
+function offerCard(offer, labels, result) {
+  const label = (id) => labels[id] ?? id;
+  const t = result.thresholds;
+  return h("article", { class: `og-result og-result--${offer.verdict}`, "data-og-result": offer.name },
+    h("h3", { class: "og-result__title" },
+      h("span", { class: "og-result__name" }, offer.name), " ",
+      h("span", { class: `og-verdict og-verdict--${offer.verdict}`, "data-og-verdict": offer.verdict }, VERDICT[offer.verdict])),
+    h("p", { class: "og-fit" },
+      h("meter", { min: 0, max: 100, low: t.negotiate, high: t.accept, optimum: 100, value: offer.fit, "aria-label": `Fit for ${offer.name}` }),
+      ` Fit ${offer.fit.toFixed(1)} out of 100`),
+    offer.deal_breakers.length > 0 &&
+      h("p", { class: "og-dealbreakers" }, h("strong", {}, "Deal-breakers: "), offer.deal_breakers.map(label).join(", ")),
+    h("ul", { class: "og-why" }, offer.explanation.map((line) => h("li", {}, line))),
+    offer.ask_details.length > 0 && asksView(offer),
+    flipView(offer),
+    h("details", { class: "og-message-details" },
+      h("summary", {}, `What to say to ${offer.name}`),
+      planView(offer.plan, { open: false })),
+  );
+}
+
+function asksView(offer) {
+  return h("div", { class: "og-asks" },
+    h("h4", {}, "Your top asks"),
+    h("ol", { "data-og-asks": "" }, offer.ask_details.map((ask) =>
+      h("li", { "data-og-ask": ask.criterion },
+        h("strong", {}, ask.label),
+        ask.target === null ? ` (scores ${ask.score})` : ` (scores ${ask.score}, your minimum is ${ask.target})`,
+        ask.asks.length
+          ? h("ul", {}, ask.asks.map((a) => h("li", {}, a.text,
+              a.tradeoffs.length > 0 && h("span", { class: "og-tradeoffs" }, ` If they cannot: ${a.tradeoffs.join("; ")}.`))))
+          : h("p", {}, "Ask what they can improve here.")))));
+}
+
+function flipView(offer) {
+  const question = offer.verdict === "accept" ? "What would change this" : "What would make this a yes";
+  const f = offer.flip;
+  const answer = f
+    ? `${f.label} going from ${f.from} to ${f.to} would make it ${VERDICT[f.verdict].toLowerCase()}.`
+    : "No single score change would change this suggestion.";
+  return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, `${question}: `), answer);
+}
+
+/** The message plan: who, how, by when, and the words with Copy, email and reminder tools. */
+export function planView(plan, { open }) {
+  const deadline = hours(plan.deadline_hours);
+  const how = plan.channel === "call"
+    ? plan.follow_up_email ? "Call them, then send a short email to confirm." : "Call them."
+    : "Send an email.";
+  const reminder = h("button", { type: "button", class: "md-button og-small", onclick: () =>
+    download(fileName(`tell-${plan.offer}`, "ics"), reminderIcs({
+      offer: plan.offer,
+      summary: `${ACTION[plan.action](plan.offer)}`,
+      description: `Tell them within ${deadline} of deciding. ${how}`,
+      hours: plan.deadline_hours.min,
+    }), "text/calendar") }, "Remind me (.ics)");
+  return h("div", { class: "og-plan", "data-og-plan-for": plan.offer, "data-og-channel": plan.channel },
+    h("p", { class: "og-plan__action" }, h("strong", {}, ACTION[plan.action](plan.offer))),
+    h("dl", { class: "og-plan__facts" },
+      h("dt", {}, "How"), h("dd", { "data-og-how": "" }, `${how} ${plan.channel_reason}`),
+      h("dt", {}, "By when"), h("dd", {}, `Within ${deadline} of deciding. `, reminder)),
+    plan.talking_points.length > 0 && h("div", { class: "og-points" },
+      h("h4", {}, "Points to cover"), h("ul", {}, plan.talking_points.map((p) => h("li", {}, p)))),
+    plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, open, "main"),
+    plan.follow_up_text !== null && scriptView("email", "The confirming email", plan.follow_up_subject, plan.follow_up_text, open, "follow-up"),
+  );
+}
+
+function scriptView(channel, title, subject, text, open, role) {
+  const heading = channel === "call" ? `On the call: ${title}` : `By email: ${title}`;
+  const whole = subject ? `Subject: ${subject}\n\n${text}` : text;
+  const copy = h("button", { type: "button", class: "md-button og-small" }, "Copy");
+  copy.addEventListener("click", async () => {
+    const ok = await copyText(whole);
+    copy.textContent = ok ? "Copied" : "Copy failed: select the text";
+    setTimeout(() => (copy.textContent = "Copy"), 2500);
+  });
+  return h("div", { class: "og-script-box", "data-og-script": role, "data-og-script-channel": channel },
+    h("h4", {}, heading),
+    subject && h("p", { class: "og-subject" }, h("strong", {}, "Subject: "), h("span", { "data-og-subject": "" }, subject)),
+    h("div", { class: "og-script__text", "data-og-script-text": "" }, text),
+    h("p", { class: "og-tools" }, copy, " ",
+      channel === "email" && h("a", { class: "md-button og-small", href: mailtoHref(subject, text) }, "Open in email app")),
+  );
+}
+
+/** Engine problems that match no input, shown above the results. */
+export function renderProblems(root, problems, message) {
+  const box = root.querySelector("[data-og-problems]");
+  box.hidden = problems.length === 0 && !message;
+  box.replaceChildren(
+    message ? h("p", {}, message) : "",
+    problems.length ? h("ul", {}, problems.map((p) => h("li", {}, p.field ? `${p.field}: ${p.message}` : p.message))) : "",
+  );
+}

@@ -1,0 +1,188 @@
+// The /score/ page's widget: binds the form to saved answers and to the engine, and re-renders the
+// result whenever an input changes. At most one run is in flight; changes made meanwhile are
+// coalesced into one more run, so results keep up with typing without queueing stale work.
+
+import { MAX_CUSTOM, MAX_OFFERS, toRequest } from "./answers.mjs";
+import { getEngine } from "./engine-client.mjs";
+import { relabel, shapeForm } from "./form-structure.mjs";
+import { clearMessages, readAnswers, showMessage, unreadable, writeAnswers } from "./form-values.mjs";
+import { renderProblems, renderResult } from "./results.mjs";
+import { bindSavedControls, loadSaved, saveAnswers } from "./saved-controls.mjs";
+
+const LIMITS = { offers: MAX_OFFERS, custom: MAX_CUSTOM };
+const PHASES = {
+  starting: "The scoring engine is loading (about 13 MB, once per visit). You can fill in the form meanwhile.",
+  runtime: "Starting Python in your browser…",
+  engine: "Loading the scoring rules…",
+};
+
+export function mount(root) {
+  if (root.dataset.ogMounted) return;
+  root.dataset.ogMounted = "true";
+  const form = root.querySelector("[data-og-form]");
+  const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((card) => card.dataset.ogCriterion);
+  const defaults = readAnswers(form);
+  const engine = getEngine();
+  let answers = loadSaved(root, builtIn) ?? structuredClone(defaults);
+  let running = false;
+  let again = false;
+  let changedAt = 0;
+
+  const labels = () => {
+    const out = {};
+    for (const card of form.querySelectorAll("[data-og-criterion]")) out[card.dataset.ogCriterion] = card.querySelector("legend").textContent;
+    return out;
+  };
+
+  /** Put answers into the form, then read them back: the form fills in any defaults they lack. */
+  function show(next) {
+    shapeForm(form, next.offers.length, (next.custom_criteria ?? []).map((c) => c.id));
+    writeAnswers(form, next);
+    answers = readAnswers(form);
+    relabel(form, answers, LIMITS);
+    changed();
+  }
+
+  function changed() {
+    changedAt = performance.now();
+    root.dataset.ogPending = "true";
+    compute();
+  }
+
+  async function compute() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await engine.ready;
+    } catch {
+      running = false;
+      return; // the status line already says why
+    }
+    do {
+      again = false;
+      const response = await engine.run(toRequest(answers));
+      if (!root.isConnected) break;
+      render(response);
+    } while (again);
+    running = false;
+    if (!root.isConnected) return;
+    delete root.dataset.ogPending;
+    root.dataset.ogRenders = String(Number(root.dataset.ogRenders || 0) + 1);
+    root.dispatchEvent(new CustomEvent("og:rendered", { detail: { latency: performance.now() - changedAt } }));
+  }
+
+  function render(response) {
+    clearMessages(form);
+    const marked = new Set();
+    for (const input of unreadable(form)) {
+      showMessage(form, input.name, `This is not a number. Enter a number from ${input.min} to ${input.max}.`);
+      marked.add(input.name);
+    }
+    if (response.ok) {
+      renderProblems(root, [], null);
+      renderResult(root, response.result, labels());
+      root.dataset.ogResult = "ok";
+      return;
+    }
+    const rest = response.problems.filter((p) => !placeProblem(p, marked));
+    renderProblems(root, rest, "Some answers need a look before there is a suggestion: see the messages by the fields.");
+    root.querySelector("[data-og-summary]").replaceChildren(
+      Object.assign(document.createElement("p"), { textContent: "No suggestion yet: fix the answers marked below." }));
+    root.querySelector("[data-og-offer-results]").replaceChildren();
+    root.querySelector("[data-og-plan]").replaceChildren();
+    root.dataset.ogResult = "problems";
+  }
+
+  /** Show a problem by its input: the engine's field path, or the nearest enclosing one. */
+  function placeProblem(problem, marked) {
+    const parts = problem.field.replace(/\[(\d+)\]/g, ".$1").split(".");
+    while (parts.length) {
+      const name = parts.join(".");
+      if (marked.has(name)) return true;
+      if (showMessage(form, name, sentence(problem.message))) return true;
+      parts.pop();
+    }
+    return false;
+  }
+
+  form.addEventListener("input", () => {
+    answers = readAnswers(form);
+    relabel(form, answers, LIMITS);
+    saveAnswers(root, answers);
+    changed();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const next = structuredClone(answers);
+    if (button.matches("[data-og-add-offer]") && next.offers.length < MAX_OFFERS) {
+      next.offers.push({ ...structuredClone(defaults.offers[0]) });
+      update(next, () => form.querySelectorAll("[data-og-offer]")[next.offers.length - 1].querySelector("input").focus());
+    } else if (button.matches("[data-og-remove-offer]")) {
+      const at = Number(button.closest("[data-og-offer]").dataset.offerIndex);
+      next.offers.splice(at, 1);
+      update(next, () => form.querySelectorAll("[data-og-offer]")[Math.max(0, at - 1)].querySelector("input").focus());
+    } else if (button.matches("[data-og-add-criterion]") && next.custom_criteria.length < MAX_CUSTOM) {
+      const used = new Set(next.custom_criteria.map((c) => c.id));
+      let n = 1;
+      while (used.has(`own-${n}`) || builtIn.includes(`own-${n}`)) n++;
+      next.custom_criteria.push({ id: `own-${n}`, label: "", weight: 3, negotiable: false });
+      update(next, () => form.querySelector(`[name="custom_criteria.${next.custom_criteria.length - 1}.label"]`).focus());
+    } else if (button.matches("[data-og-remove-criterion]")) {
+      const id = button.dataset.ogRemoveCriterion;
+      next.custom_criteria = next.custom_criteria.filter((c) => c.id !== id);
+      delete next.priorities[id];
+      next.offers.forEach((offer) => delete offer.scores[id]);
+      update(next, () => form.querySelector("[data-og-add-criterion]").focus());
+    }
+  });
+
+  function update(next, focus) {
+    show(next);
+    saveAnswers(root, answers);
+    focus();
+  }
+
+  bindSavedControls(root, {
+    builtIn,
+    current: () => answers,
+    defaults: () => structuredClone(defaults),
+    replace: (next) => show(next),
+  });
+
+  const status = root.querySelector("[data-og-status]");
+  const statusText = root.querySelector("[data-og-status-text]");
+  const onPhase = (phase) => {
+    if (!root.isConnected) return stop();
+    if (PHASES[phase]) statusText.textContent = PHASES[phase];
+  };
+  const stop = engine.onPhase(onPhase);
+  onPhase(engine.phase);
+  engine.ready.then(
+    () => {
+      status.hidden = true;
+      root.dataset.ogReady = "true";
+      stop();
+    },
+    (error) => {
+      status.classList.add("og-status--failed");
+      status.querySelector("[data-og-progress]").remove();
+      statusText.textContent = `${error.message} The rest of the guide still works, and the scoring rules page explains how to score by hand.`;
+      root.querySelector("[data-og-summary]").replaceChildren(
+        Object.assign(document.createElement("p"), { textContent: "The suggestion is not available: the scoring engine could not start." }));
+      root.dataset.ogReady = "failed";
+      delete root.dataset.ogPending;
+      stop();
+    },
+  );
+  show(answers);
+}
+
+function sentence(message) {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
