@@ -17,7 +17,7 @@ const CONTACT = ["name", "role", "company"];
 export const SITUATION = ["mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones"];
 export const NEGOTIATION = ["not-tried", "failed", "done"];
 export const COSTS = ["relocation", "visa", "equipment", "background-check"];
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Each migration turns version N into N+1. */
 const MIGRATIONS = {
@@ -25,25 +25,6 @@ const MIGRATIONS = {
 };
 
 export class AnswersError extends Error {}
-
-/** An own criterion's label, or "Your criterion 2" while it has none. */
-export function customLabel(at, label) {
-  return (label ?? "").trim() || `Your criterion ${at + 1}`;
-}
-
-/** Turn the form's answers into the engine's request: names and labels filled in, blank scores left out. */
-export function toRequest(answers) {
-  return {
-    ...answers,
-    custom_criteria: answers.custom_criteria.map((c, at) => ({ ...c, label: customLabel(at, c.label), weight: c.weight ?? 3 })),
-    offers: answers.offers.map((offer, at) => ({
-      ...offer,
-      name: offer.name.trim() || `Offer ${at + 1}`,
-      scores: Object.fromEntries(Object.entries(offer.scores).filter(([, v]) => v !== null)),
-    })),
-  };
-}
-
 
 /** Wrap answers for saving or export. */
 export function wrap(answers) {

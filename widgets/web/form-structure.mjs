@@ -2,7 +2,7 @@
 // clones of the server-rendered first offer and first criterion, renamed by the template's id scheme
 // (offer parts "og-o0-…"/"offers.0.…", criterion parts "og-c-<id>-…"/"priorities.<id>.…").
 
-import { customLabel } from "./answers.mjs";
+import { customLabel } from "./request.mjs";
 
 const RENAMED = ["id", "for", "name", "aria-describedby"];
 
@@ -98,6 +98,7 @@ export function relabel(form, answers, limits) {
   offerParts(form).forEach((part, at) => {
     const title = offerTitle(at, answers.offers[at]?.name);
     part.querySelectorAll("[data-offer-title]").forEach((span) => (span.textContent = title));
+    part.querySelector("[data-offer-number]").textContent = `offer ${at + 1}`;
     part.querySelector("[data-og-remove-offer]").hidden = answers.offers.length < 2;
   });
   for (const field of form.querySelectorAll("[data-og-score-field]")) {

@@ -25,16 +25,17 @@ export function summaryText(result) {
       ? `Decline: none of your offers is the right fit as it stands (best ${fit}, ${top.name}).`
       : `Decline ${top.name} (${fit}).`;
   const plan = result.plan;
-  const how = plan.channel === "call" ? "call" : "email";
-  return `${lead} Next: ${ACTION[plan.action](plan.offer).toLowerCase()} by ${how}, within ${hours(plan.deadline_hours)}.`;
+  return `${lead} Next step: ${plan.channel === "call" ? "call" : "email"} ${plan.offer} within ${hours(plan.deadline_hours)}.`;
 }
 
 export function renderResult(root, result, labels) {
-  root.querySelector("[data-og-summary]").replaceChildren(h("p", {}, summaryText(result)));
+  const summary = root.querySelector("[data-og-summary]");
+  summary.replaceChildren(h("p", {}, summaryText(result)));
+  summary.dataset.ogRecommended = result.recommended ?? "";
   root.querySelector("[data-og-offer-results]").replaceChildren(...result.offers.map((offer) => offerCard(offer, labels, result)));
   root.querySelector("[data-og-plan]").replaceChildren(
     h("h3", {}, "Your next step"),
-    planView(result.plan, { open: true }),
+    planView(result.plan),
   );
 }
 
@@ -55,7 +56,7 @@ function offerCard(offer, labels, result) {
     flipView(offer),
     h("details", { class: "og-message-details" },
       h("summary", {}, `What to say to ${offer.name}`),
-      planView(offer.plan, { open: false })),
+      planView(offer.plan)),
   );
 }
 
@@ -67,22 +68,30 @@ function asksView(offer) {
         h("strong", {}, ask.label),
         ask.target === null ? ` (scores ${ask.score})` : ` (scores ${ask.score}, your minimum is ${ask.target})`,
         ask.asks.length
-          ? h("ul", {}, ask.asks.map((a) => h("li", {}, a.text,
+          ? h("ul", {}, ask.asks.map((a) => h("li", {}, sentence(a.text),
               a.tradeoffs.length > 0 && h("span", { class: "og-tradeoffs" }, ` If they cannot: ${a.tradeoffs.join("; ")}.`))))
           : h("p", {}, "Ask what they can improve here.")))));
 }
 
+const RANK = { accept: 0, negotiate: 1, decline: 2 };
+
+/** The engine's flip: the smallest single score change that changes the verdict, up or down. */
 function flipView(offer) {
-  const question = offer.verdict === "accept" ? "What would change this" : "What would make this a yes";
   const f = offer.flip;
-  const answer = f
-    ? `${f.label} going from ${f.from} to ${f.to} would make it ${VERDICT[f.verdict].toLowerCase()}.`
-    : "No single score change would change this suggestion.";
-  return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, `${question}: `), answer);
+  if (!f) {
+    return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, "What would change this: "),
+      "no change to a single score would change this suggestion.");
+  }
+  const better = RANK[f.verdict] < RANK[offer.verdict];
+  const question = !better ? "How close this is to changing" : f.verdict === "accept" ? "What would make this a yes" : "What would improve this";
+  return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, `${question}: `),
+    `${f.label} going from ${f.from} to ${f.to} would make it ${VERDICT[f.verdict].toLowerCase()}.`);
 }
 
+const sentence = (text) => (/[.?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** The message plan: who, how, by when, and the words with Copy, email and reminder tools. */
-export function planView(plan, { open }) {
+export function planView(plan) {
   const deadline = hours(plan.deadline_hours);
   const how = plan.channel === "call"
     ? plan.follow_up_email ? "Call them, then send a short email to confirm." : "Call them."
@@ -101,12 +110,12 @@ export function planView(plan, { open }) {
       h("dt", {}, "By when"), h("dd", {}, `Within ${deadline} of deciding. `, reminder)),
     plan.talking_points.length > 0 && h("div", { class: "og-points" },
       h("h4", {}, "Points to cover"), h("ul", {}, plan.talking_points.map((p) => h("li", {}, p)))),
-    plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, open, "main"),
-    plan.follow_up_text !== null && scriptView("email", "The confirming email", plan.follow_up_subject, plan.follow_up_text, open, "follow-up"),
+    plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, "main"),
+    plan.follow_up_text !== null && scriptView("email", "The confirming email", plan.follow_up_subject, plan.follow_up_text, "follow-up"),
   );
 }
 
-function scriptView(channel, title, subject, text, open, role) {
+function scriptView(channel, title, subject, text, role) {
   const heading = channel === "call" ? `On the call: ${title}` : `By email: ${title}`;
   const whole = subject ? `Subject: ${subject}\n\n${text}` : text;
   const copy = h("button", { type: "button", class: "md-button og-small" }, "Copy");

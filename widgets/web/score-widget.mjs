@@ -2,7 +2,8 @@
 // result whenever an input changes. At most one run is in flight; changes made meanwhile are
 // coalesced into one more run, so results keep up with typing without queueing stale work.
 
-import { MAX_CUSTOM, MAX_OFFERS, toRequest } from "./answers.mjs";
+import { MAX_CUSTOM, MAX_OFFERS } from "./answers.mjs";
+import { engineIds, toRequest } from "./request.mjs";
 import { getEngine } from "./engine-client.mjs";
 import { relabel, shapeForm } from "./form-structure.mjs";
 import { clearMessages, readAnswers, showMessage, unreadable, writeAnswers } from "./form-values.mjs";
@@ -28,9 +29,14 @@ export function mount(root) {
   let again = false;
   let changedAt = 0;
 
+  /** Criterion labels by the ids the engine answers with. */
   const labels = () => {
+    const ids = engineIds(answers, builtIn);
     const out = {};
-    for (const card of form.querySelectorAll("[data-og-criterion]")) out[card.dataset.ogCriterion] = card.querySelector("legend").textContent;
+    for (const card of form.querySelectorAll("[data-og-criterion]")) {
+      const id = card.dataset.ogCriterion;
+      out[ids.get(id) ?? id] = card.querySelector("legend").textContent;
+    }
     return out;
   };
 
@@ -63,7 +69,7 @@ export function mount(root) {
     }
     do {
       again = false;
-      const response = await engine.run(toRequest(answers));
+      const response = await engine.run(toRequest(answers, builtIn));
       if (!root.isConnected) break;
       render(response);
     } while (again);
@@ -84,7 +90,7 @@ export function mount(root) {
     if (response.ok) {
       renderProblems(root, [], null);
       renderResult(root, response.result, labels());
-      root.dataset.ogResult = "ok";
+      root.dataset.ogOutcome = "ok";
       return;
     }
     const rest = response.problems.filter((p) => !placeProblem(p, marked));
@@ -93,12 +99,16 @@ export function mount(root) {
       Object.assign(document.createElement("p"), { textContent: "No suggestion yet: fix the answers marked below." }));
     root.querySelector("[data-og-offer-results]").replaceChildren();
     root.querySelector("[data-og-plan]").replaceChildren();
-    root.dataset.ogResult = "problems";
+    root.dataset.ogOutcome = "problems";
   }
 
   /** Show a problem by its input: the engine's field path, or the nearest enclosing one. */
   function placeProblem(problem, marked) {
+    const back = new Map([...engineIds(answers, builtIn)].map(([ours, theirs]) => [theirs, ours]));
     const parts = problem.field.replace(/\[(\d+)\]/g, ".$1").split(".");
+    parts.forEach((part, at) => {
+      if (at > 0 && ["scores", "priorities"].includes(parts[at - 1]) && back.has(part)) parts[at] = back.get(part);
+    });
     while (parts.length) {
       const name = parts.join(".");
       if (marked.has(name)) return true;
