@@ -1,0 +1,52 @@
+"""The truth table, and the bad-input cases, give byte-identical JSON in real Pyodide and in CPython.
+
+Pyodide runs on Node from ``node_modules/pyodide`` (``make test`` installs it), with the
+engine's source files written into its file system: the same files CPython imports.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import offer_engine
+from offer_engine.bridge import run
+
+from .conftest import RUBRIC_DATA
+from .scenarios import SCENARIOS, offer, scores
+
+HERE = Path(__file__).parent
+RUNNER = HERE / "pyodide_runner.mjs"
+ENGINE_DIR = Path(offer_engine.__file__).parent
+
+BAD_REQUESTS = [
+    {"offers": [offer("A", {**scores(7), "compensaton": 5})]},
+    {"offers": []},
+    {"priorities": {"compensation": {"weight": -1}}, "offers": [offer("A", scores(7, manager=True))]},
+    {"offers": [{"name": "Ünïcødé ✓", "contact": {"name": "Zoë"}, "scores": scores(7)}]},
+]
+
+
+def run_in_pyodide(job: dict, tmp_path: Path) -> dict:
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps(job), encoding="utf-8")
+    node = shutil.which("node")
+    assert node, "node is needed to run Pyodide"
+    done = subprocess.run([node, str(RUNNER), str(path)], capture_output=True, text=True, timeout=300, cwd=HERE)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_pyodide_gives_byte_identical_json(tmp_path: Path) -> None:
+    rubric_json = json.dumps(RUBRIC_DATA)
+    calls = [[rubric_json, json.dumps(s.request)] for s in SCENARIOS]
+    calls += [[rubric_json, json.dumps(r)] for r in BAD_REQUESTS]
+    calls += [["{not json", "{}"], [json.dumps({**RUBRIC_DATA, "thresholds": {}}), "{}"]]
+    answer = run_in_pyodide({"engine_dir": str(ENGINE_DIR), "calls": calls}, tmp_path)
+    assert answer["python_version"].startswith("3.14")
+    expected = [run(rubric, request) for rubric, request in calls]
+    assert all(json.loads(x)["ok"] for x in expected[: len(SCENARIOS)])
+    for got, want, (_, request) in zip(answer["outputs"], expected, calls, strict=True):
+        assert got == want, request
