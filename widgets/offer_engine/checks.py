@@ -86,6 +86,13 @@ def mapping(c: Collector, value: Any, field: str) -> dict[str, Any] | None:
     return out
 
 
+def root(c: Collector, value: Any) -> dict[str, Any]:
+    """The input as a whole: a mapping, or there is nothing else worth checking."""
+    if not isinstance(value, Mapping):
+        raise InputError([Problem("top level", f"must be a mapping, got {shown(value)}")])
+    return mapping(c, value, "") or {}
+
+
 def known_keys(c: Collector, data: Mapping[str, Any], field: str, allowed: Iterable[str], noun: str = "key") -> None:
     """Report every key of ``data`` not in ``allowed``, with a "did you mean"."""
     allowed = tuple(allowed)

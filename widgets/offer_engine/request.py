@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, text, whole
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, root, text, whole
 from .rubric import Ask, Rubric
 
 NEGOTIATION = ("not-tried", "failed", "done")
@@ -101,7 +101,7 @@ def _given(row: Mapping[str, Any], key: str) -> bool:
 def parse_request(data: Any, rubric: Rubric) -> Request:
     """Check a reader's input against ``rubric`` and resolve it, or raise ``InputError`` with every problem."""
     c = Collector()
-    data = mapping(c, data, "top level") or {}
+    data = root(c, data)
     known_keys(c, data, "", TOP_KEYS)
     your_name = text(c, data["your_name"], "your_name", empty_ok=True) if _given(data, "your_name") else ""
     situation = _situation(c, data.get("situation"))

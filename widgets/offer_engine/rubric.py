@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, each, flag, item, mapping, number, suggestion, text
+from .checks import Collector, child, each, flag, item, mapping, number, root, suggestion, text
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
@@ -118,7 +118,7 @@ def _threshold(value: int | float) -> Threshold:
 def parse_rubric(data: Any) -> Rubric:
     """Check engine data and build a ``Rubric``, or raise ``InputError`` with every problem."""
     c = Collector()
-    data = mapping(c, data, "top level") or {}
+    data = root(c, data)
     criteria = tuple(x for x in _criteria(c, data.get("criteria")) if x)
     ids = [x.id for x in criteria]
     for at, cid in enumerate(ids):
