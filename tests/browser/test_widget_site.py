@@ -1,0 +1,87 @@
+"""Across the whole site: the CSP meta tag, no other origin, no console errors, no CSP violations;
+and Material's instant navigation keeps one Pyodide and a working widget."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from conftest import csp_violations, serve_directory
+from widget_form import READY, label, open_score, wait_for_result
+
+pytestmark = pytest.mark.browser
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_has_the_csp_first_in_head(built_site: Path) -> None:
+    pages = html_pages(built_site)
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = html[html.index("<head>") + len("<head>") :]
+        # Only <meta charset> (which must stay in the first 1024 bytes) may come before it.
+        before = re.sub(r'\s*<meta charset="utf-8">\s*', "", head[: head.index("<meta http-equiv")])
+        assert before == "", f"{path}: {before[:80]!r} comes before the CSP"
+        policy = dict(d.strip().split(" ", 1) for d in META.search(html).group(1).split(";"))
+        assert policy["default-src"] == "'self'"
+        assert "'unsafe-inline'" not in policy["script-src"], path
+        assert "'unsafe-eval'" in policy["script-src"]
+        assert policy["object-src"] == "'none'"
+        assert not re.search(r"https?:|\*|//", META.search(html).group(1)), f"{path}: another origin in the CSP"
+
+
+def test_no_other_origin_no_errors_no_violations_on_any_page(page: Page, site_url: str, built_site: Path) -> None:
+    for path in html_pages(built_site):
+        address = "/" + path.relative_to(built_site).as_posix().removesuffix("index.html")
+        page.goto(site_url + address)
+        page.wait_for_load_state("load")
+        if address == "/score/":
+            wait_for_result(page)
+        assert csp_violations(page) == [], address
+    page.keyboard.press("s")  # Material's search runs in its own worker, under the same policy
+    page.keyboard.type("offer")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert csp_violations(page) == []
+    assert page.log.foreign_requests() == []  # type: ignore[attr-defined]
+    assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served at the origin its sitemap names: Material only navigates instantly to
+    addresses listed there, and its port comes from site_url, not from the server."""
+    site = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(built_site, site)
+    server, url = serve_directory(site)
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(re.sub(r"https?://[^/<]+", url, sitemap.read_text(encoding="utf-8")), encoding="utf-8")
+    yield url
+    server.shutdown()
+
+
+def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, instant_site_url: str) -> None:
+    open_score(page, instant_site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_function("!document.querySelector('[data-og-score]')")
+    page.locator("a.md-footer__link--prev").click()
+    page.wait_for_function(READY)
+    assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
+    assert page.evaluate("window.__offerGuideEngineBoots") == 1
+    wasm = [r.url for r in page.log.requests if r.url.endswith("pyodide.asm.wasm")]  # type: ignore[attr-defined]
+    assert len(wasm) == 1
+
+    label(page, "Name of offer 1").fill("Back again")
+    wait_for_result(page)
+    assert page.locator("[data-og-result]").first.get_attribute("data-og-result") == "Back again"
+    assert csp_violations(page) == []
+    assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
