@@ -173,3 +173,12 @@ def test_bad_rubric(change: dict[str, Any], expected: list[str]) -> None:
     with pytest.raises(InputError) as caught:
         parse_rubric({**RUBRIC_DATA, **change})
     assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_odd_keys_are_quoted_in_the_field() -> None:
+    request = {"": 1, "offers": [{"name": "A", "scores": {**scores(7), "work life": 3}}]}
+    assert problems(request) == [
+        '"": unknown key; expected one of: custom_criteria, offers, priorities, situation, your_name',
+        'offers[0].scores."work life": unknown criterion; expected one of: autonomy, compensation, development, '
+        "manager, mobility, responsibilities",
+    ]

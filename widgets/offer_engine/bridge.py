@@ -4,8 +4,8 @@
 of ``result.to_dict``) or ``{"ok": false, "problems": [{"field", "message"}, ...]}``.
 Problems in the rubric have fields starting ``rubric.``; a text that is not JSON is
 reported on the field ``rubric`` or ``request``. Any other exception is a bug, but it
-still comes back as a problem on the field ``engine`` rather than an exception in
-JavaScript. The output is ASCII (``\\u`` escapes), so it crosses into JavaScript intact.
+still comes back as an answer, ``{"ok": false, "internal": true, "problems": [...]}`` on
+the field ``engine``, rather than as an exception in JavaScript. The output is ASCII (``\\u`` escapes), so it crosses into JavaScript intact.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def run(rubric_json: str, request_json: str) -> str:
     except InputError as error:
         return _problems(error.problems)
     except Exception as error:  # noqa: BLE001 - the widget must always get an answer
-        return _problems([Problem("engine", f"internal error: {type(error).__name__}: {error}")])
+        return _problems([Problem("engine", f"internal error: {type(error).__name__}: {error}")], internal=True)
 
 
 @lru_cache(maxsize=4)
@@ -55,8 +55,11 @@ def _load(text: str, field: str) -> Any:
         raise InputError([Problem(field, f"is not valid JSON: {error}")]) from None
 
 
-def _problems(problems: list[Problem]) -> str:
-    return _dump({"ok": False, "problems": [{"field": p.field, "message": p.message} for p in problems]})
+def _problems(problems: list[Problem], *, internal: bool = False) -> str:
+    answer: dict[str, Any] = {"ok": False, "problems": [{"field": p.field, "message": p.message} for p in problems]}
+    if internal:
+        answer["internal"] = True
+    return _dump(answer)
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from .errors import InputError, Problem
 
 T = TypeVar("T")
+ODD_KEY = re.compile(r'[\s.\[\]"]')
 YAML11_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
 
@@ -50,7 +52,11 @@ def shown(value: Any) -> str:
 
 
 def child(field: str, key: object) -> str:
-    return f"{field}.{key}" if field else str(key)
+    """``field.key``; a key that is empty or holds spaces, dots, brackets or quotes is quoted: ``scores."work life"``."""
+    key = str(key)
+    if not key or ODD_KEY.search(key):
+        key = json.dumps(key, ensure_ascii=False)
+    return f"{field}.{key}" if field else key
 
 
 def item(field: str, index: int) -> str:

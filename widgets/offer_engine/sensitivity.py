@@ -74,4 +74,6 @@ def _verdict_after(
     after = Standing(s.weighted + change, reach, structural, negotiable)
     fit = fit_tenths(after.weighted, total)
     own, _ = decide(fit, after, total, j.offer.negotiation, j.offer.timing_not_right, rubric)
+    if rival is None:  # no other acceptable offer: the own verdict is final (and most inputs have one offer)
+        return own
     return in_context(own, rank_key(own, fit, j.offer.name), rival)[0]
