@@ -107,6 +107,11 @@ def known_keys(c: Collector, data: Mapping[str, Any], field: str, allowed: Itera
             c.add(child(field, key), f"unknown {noun}{suggestion(key, allowed)}")
 
 
+def optional(c: Collector, row: Mapping[str, Any], field: str, key: str, check: Callable[..., Any], default: Any) -> Any:
+    """``check(c, row[key], field.key)`` when the key is given (present and not null), else ``default``."""
+    return default if row.get(key) is None else check(c, row[key], child(field, key))
+
+
 def sequence(c: Collector, value: Any, field: str) -> list[Any] | None:
     if not isinstance(value, (list, tuple)):
         c.add(field, f"must be a list, got {shown(value)}")

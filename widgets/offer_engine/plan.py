@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 from .asks import AskPlan
 from .request import Offer, Situation
-from .rubric import PLACEHOLDER, Placeholder, Rubric, Script
+from .rubric import Rubric
+from .scripts import PLACEHOLDER, Placeholder, Script
 from .rules import ACCEPT, COMPENSATION, NEGOTIATE, Judgement
 
 CALL, EMAIL = "call", "email"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, root, text, whole
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, optional, root, text, whole
 from .rubric import Ask, Rubric
 
 NEGOTIATION = ("not-tried", "failed", "done")
@@ -94,29 +94,29 @@ class Request:
     situation: Situation
 
 
-def _given(row: Mapping[str, Any], key: str) -> bool:
-    return row.get(key) is not None
-
-
 def parse_request(data: Any, rubric: Rubric) -> Request:
     """Check a reader's input against ``rubric`` and resolve it, or raise ``InputError`` with every problem."""
     c = Collector()
     data = root(c, data)
     known_keys(c, data, "", TOP_KEYS)
-    your_name = text(c, data["your_name"], "your_name", empty_ok=True) if _given(data, "your_name") else ""
+    your_name = optional(c, data, "", "your_name", lambda c, v, f: text(c, v, f, empty_ok=True), "")
     situation = _situation(c, data.get("situation"))
     priorities = _priorities(c, data, rubric, situation)
     if priorities and not any(p.weight for p in priorities):
         c.add("priorities", "every criterion has weight 0; give at least one a weight above 0")
-    offers = each(c, data["offers"], "offers", lambda c, v, f: _offer(c, v, f, priorities)) if _given(data, "offers") else None
-    if offers == [] or not _given(data, "offers"):
-        c.add("offers", "must list at least one offer" if offers == [] else "missing; list at least one offer")
+    listed = data.get("offers")
+    offers = None if listed is None else each(c, listed, "offers", lambda c, v, f: _offer(c, v, f, priorities))
+    if listed is None:
+        c.add("offers", "missing; list at least one offer")
+    elif offers == []:
+        c.add("offers", "must list at least one offer")
     offers = offers or []
     seen: set[str] = set()
     for at, offer in enumerate(offers):
-        if offer and offer.name in seen:
+        if offer is not None and offer.name in seen:
             c.add(f"offers[{at}].name", f'"{offer.name}" is used twice; give each offer its own name')
-        seen.add(offer.name if offer else "")
+        elif offer is not None:
+            seen.add(offer.name)
     c.raise_if_any()
     return Request(your_name, priorities, tuple(offers), situation)
 
@@ -127,7 +127,7 @@ def _situation(c: Collector, value: Any) -> Situation:
     row = mapping(c, value, "situation") or {}
     names = [f.name for f in fields(Situation)]
     known_keys(c, row, "situation", names)
-    flags = {k: flag(c, row[k], child("situation", k)) for k in names if _given(row, k)}
+    flags = {k: optional(c, row, "situation", k, flag, None) for k in names}
     return Situation(**{k: v for k, v in flags.items() if v is not None})
 
 
@@ -137,21 +137,21 @@ def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, b
         return None
     known_keys(c, row, field, CUSTOM_KEYS)
     cid = text(c, row.get("id"), child(field, "id"))
-    label = text(c, row["label"], child(field, "label")) if _given(row, "label") else cid
+    label = optional(c, row, field, "label", text, cid)
     weight = number(c, row.get("weight"), child(field, "weight"), 0, 5)
-    negotiable = flag(c, row["negotiable"], child(field, "negotiable")) if _given(row, "negotiable") else False
+    negotiable = optional(c, row, field, "negotiable", flag, False)
     return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
 
 
 def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation: Situation) -> tuple[Priority, ...]:
     defaults = {x.id: (x.label, x.weight, x.negotiable, x.asks) for x in rubric.criteria}
-    customs = each(c, data["custom_criteria"], "custom_criteria", _custom) if _given(data, "custom_criteria") else []
+    customs = optional(c, data, "", "custom_criteria", lambda c, v, f: each(c, v, f, _custom), [])
     for at, custom in enumerate(customs or []):
         if custom and custom[0] in defaults:
             c.add(f"custom_criteria[{at}].id", f"'{custom[0]}' is already a criterion; set its weight under priorities")
         elif custom:
             defaults[custom[0]] = (custom[1], custom[2], custom[3], ())
-    given = (mapping(c, data["priorities"], "priorities") or {}) if _given(data, "priorities") else {}
+    given = optional(c, data, "", "priorities", mapping, {}) or {}
     known_keys(c, given, "priorities", defaults, noun="criterion")
     out = []
     for cid in sorted(defaults):
@@ -160,9 +160,8 @@ def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation
         field = child("priorities", cid)
         row = mapping(c, row, field) or {}
         known_keys(c, row, field, ("weight", "minimum"))
-        if _given(row, "weight"):
-            weight = Fraction(number(c, row["weight"], child(field, "weight"), 0, 5) or 0)
-        minimum = whole(c, row["minimum"], child(field, "minimum"), 0, 10) if _given(row, "minimum") else None
+        weight = Fraction(optional(c, row, field, "weight", lambda c, v, f: number(c, v, f, 0, 5), weight) or 0)
+        minimum = optional(c, row, field, "minimum", lambda c, v, f: whole(c, v, f, 0, 10), None)
         if situation.mobility_matters and cid == rubric.mobility_criterion:
             weight = min(Fraction(5), weight + rubric.mobility_extra_weight)
         out.append(Priority(cid, label, weight, minimum, negotiable, asks))
@@ -177,10 +176,10 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     name = text(c, row.get("name"), child(field, "name"))
     contact = _contact(c, row.get("contact"), child(field, "contact"))
     scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
-    negotiation = choice(c, row["negotiation"], child(field, "negotiation"), NEGOTIATION) if _given(row, "negotiation") else "not-tried"
-    accepted = flag(c, row["accepted"], child(field, "accepted")) if _given(row, "accepted") else False
-    costs = each(c, row["costs_incurred"], child(field, "costs_incurred"), lambda c, v, f: choice(c, v, f, COSTS)) if _given(row, "costs_incurred") else []
-    timing = flag(c, row["timing_not_right"], child(field, "timing_not_right")) if _given(row, "timing_not_right") else False
+    negotiation = optional(c, row, field, "negotiation", lambda c, v, f: choice(c, v, f, NEGOTIATION), "not-tried")
+    accepted = optional(c, row, field, "accepted", flag, False)
+    costs = optional(c, row, field, "costs_incurred", lambda c, v, f: each(c, v, f, lambda c, v, f: choice(c, v, f, COSTS)), [])
+    timing = optional(c, row, field, "timing_not_right", flag, False)
     if None in (name, contact, scores, negotiation, accepted, costs, timing):
         return None
     ordered = tuple(x for x in COSTS if x in costs)
@@ -195,7 +194,7 @@ def _contact(c: Collector, value: Any, field: str) -> Contact | None:
         return None
     names = [f.name for f in fields(Contact)]
     known_keys(c, row, field, names)
-    said = {k: text(c, row[k], child(field, k), empty_ok=True) for k in names if _given(row, k)}
+    said = {k: optional(c, row, field, k, lambda c, v, f: text(c, v, f, empty_ok=True), "") for k in names}
     return None if None in said.values() else Contact(**said)
 
 

@@ -10,31 +10,19 @@ Rules checked here, all reported at once:
 - ``mobility.criterion`` names a criterion; ``mobility.extra_weight`` is 0 to 5;
 - thresholds are fits from 0 to 100, and ``negotiate`` is not above ``accept``;
 - ``deadline_hours`` has ``min`` and ``max`` hours, ``min`` not above ``max``;
-- every path names a script; the scripts a path always speaks or writes must have that
-  version (see ``PATH_NEEDS``); every other path's script needs at least one version;
-- script text uses only ``{placeholders}`` that ``placeholders`` declares.
+- ``scripts``, ``placeholders`` and ``paths`` as ``scripts.py`` says.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .checks import Collector, child, each, flag, item, mapping, number, root, suggestion, text
-
-PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
-
-PATH_NEEDS: dict[str, str] = {
-    "decline_call": "call",
-    "decline_email": "email",
-    "confirm_email": "email",
-    "rescind": "call",  # rescinding is always a call first
-}
-"""The version a path's script must have, for paths that always use one channel."""
+from .scripts import Paths, Placeholder, Script, parse_paths, parse_placeholders, parse_scripts
 
 
 @dataclass(frozen=True)
@@ -53,41 +41,6 @@ class Criterion:
     """Default weight, 0 to 5, kept exact (a float weight is its exact binary value)."""
     negotiable: bool
     asks: tuple[Ask, ...]
-
-
-@dataclass(frozen=True)
-class Email:
-    subject: str
-    body: str
-
-
-@dataclass(frozen=True)
-class Script:
-    id: str
-    title: str
-    call: str | None
-    email: Email | None
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    label: str
-    fallback: str
-    """What the script says when the reader leaves the name empty."""
-
-
-@dataclass(frozen=True)
-class Paths:
-    """The script id used on each path."""
-
-    decline_call: str
-    decline_email: str
-    confirm_email: str
-    accepted_other: str
-    compensation_failed: str
-    rescind: str
-    not_now: str
-    negotiate: str
 
 
 @dataclass(frozen=True)
@@ -139,9 +92,9 @@ def parse_rubric(data: Any) -> Rubric:
     high = number(c, hours.get("max"), "deadline_hours.max", 0, 24 * 14)
     if low is not None and high is not None and low > high:
         c.add("deadline_hours.min", f"must not be above max ({high:g}), got {low:g}")
-    placeholders = _placeholders(c, data.get("placeholders"))
-    scripts = _scripts(c, data.get("scripts"), placeholders)
-    paths = _paths(c, data.get("paths"), scripts)
+    placeholders = parse_placeholders(c, data.get("placeholders"))
+    scripts = parse_scripts(c, data.get("scripts"), placeholders)
+    paths = parse_paths(c, data.get("paths"), scripts)
     c.raise_if_any()
     return Rubric(
         criteria, mob_id, Fraction(extra), _threshold(accept), _threshold(negotiate),
@@ -180,57 +133,3 @@ def _ask(c: Collector, value: Any, field: str) -> Ask | None:
     return None if None in (aid, said, *trade) else Ask(aid, said, tuple(trade))
 
 
-def _placeholders(c: Collector, value: Any) -> dict[str, Placeholder]:
-    out = {}
-    for key, row in (mapping(c, value, "placeholders") or {}).items():
-        row = mapping(c, row, child("placeholders", key)) or {}
-        label = text(c, row.get("label"), child("placeholders", key) + ".label")
-        fallback = text(c, row.get("fallback"), child("placeholders", key) + ".fallback")
-        if label is not None and fallback is not None:
-            out[key] = Placeholder(label, fallback)
-    return out
-
-
-def _template(c: Collector, value: Any, field: str, placeholders: Mapping[str, Placeholder]) -> str | None:
-    said = text(c, value, field)
-    for name in PLACEHOLDER.findall(said or ""):
-        if name not in placeholders:
-            c.add(field, f"unknown placeholder {{{name}}}{suggestion(name, placeholders)}")
-    return said
-
-
-def _scripts(c: Collector, value: Any, placeholders: Mapping[str, Placeholder]) -> dict[str, Script]:
-    out = {}
-    for sid, row in (mapping(c, value, "scripts") or {}).items():
-        field = child("scripts", sid)
-        row = mapping(c, row, field) or {}
-        title = text(c, row.get("title"), child(field, "title"))
-        call = None if row.get("call") is None else _template(c, row["call"], child(field, "call"), placeholders)
-        email = None
-        if row.get("email") is not None:
-            mail = mapping(c, row["email"], child(field, "email")) or {}
-            subject = _template(c, mail.get("subject"), child(field, "email.subject"), placeholders)
-            body = _template(c, mail.get("body"), child(field, "email.body"), placeholders)
-            email = Email(subject, body) if subject is not None and body is not None else None
-        if title is not None:
-            out[sid] = Script(sid, title, call, email)
-    return out
-
-
-def _paths(c: Collector, value: Any, scripts: Mapping[str, Script]) -> Paths | None:
-    row = mapping(c, value, "paths") or {}
-    chosen = {}
-    for name in (f.name for f in fields(Paths)):
-        field = child("paths", name)
-        sid = text(c, row.get(name), field)
-        script = scripts.get(sid) if sid is not None else None
-        if sid is not None and script is None:
-            c.add(field, f"'{sid}' is not a script{suggestion(sid, scripts)}")
-        elif script is not None:
-            need = PATH_NEEDS.get(name)
-            if need and getattr(script, need) is None:
-                c.add(field, f"script '{sid}' has no {need} version, which this path needs")
-            elif script.call is None and script.email is None:
-                c.add(field, f"script '{sid}' has neither a call nor an email version")
-        chosen[name] = sid
-    return Paths(**chosen) if None not in chosen.values() else None
