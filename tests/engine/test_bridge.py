@@ -37,6 +37,9 @@ def test_rubric_problems_start_with_rubric() -> None:
         ("{", "{}", {"field": "rubric", "message": "is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"}),
         (RUBRIC_JSON, "[" * 100_000, {"field": "request", "message": "is not valid JSON: maximum recursion depth exceeded while decoding a JSON array from a unicode string"}),
         (RUBRIC_JSON, None, {"field": "request", "message": "must be JSON text, got NoneType"}),
+        (RUBRIC_JSON, "1" * 5000, {"field": "request", "message": "is not valid JSON: Exceeds the limit (4300 digits) for "
+                                   "integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() "
+                                   "to increase the limit"}),
         ({"criteria": []}, "{}", {"field": "rubric", "message": "must be JSON text, got dict"}),
     ],
 )

@@ -131,6 +131,15 @@ def one_offer(**changes: Any) -> dict[str, Any]:
             id="text that cannot be encoded",
         ),
         pytest.param(
+            {"priorities": {"compensation": {"weight": 10**400}, "manager": {"weight": float("nan")}},
+             "offers": [offer("A", scores(7, compensation=10**5000, autonomy=float("inf")))]},
+            ["priorities.compensation.weight: must be a number from 0 to 5, got a number too large to use",
+             "priorities.manager.weight: must be a number from 0 to 5, got nan",
+             "offers[0].scores.compensation: must be a whole number from 0 to 10, got a number too large to use",
+             "offers[0].scores.autonomy: must be a whole number from 0 to 10, got inf"],
+            id="huge numbers, NaN and infinity",
+        ),
+        pytest.param(
             {1: 2, **one_offer()},
             ["1: keys must be text, got 1"],
             id="a key that is not text",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -46,6 +45,8 @@ def shown(value: Any) -> str:
         return "a mapping"
     elif isinstance(value, (list, tuple)):
         return "a list"
+    elif isinstance(value, int) and abs(value) >= 10**40:  # repr of a huge int is long, or refused past 4300 digits
+        return "a number too large to use"
     else:
         out = repr(value) if isinstance(value, (int, float)) else str(value)
     return out if len(out) <= 40 else out[:39] + "…"
@@ -161,8 +162,8 @@ def whole(c: Collector, value: Any, field: str, low: int, high: int) -> int | No
 
 
 def number(c: Collector, value: Any, field: str, low: float, high: float) -> int | float | None:
-    """A finite number within ``[low, high]``."""
-    if _is_number(value) and math.isfinite(value) and low <= value <= high:
+    """A number within ``[low, high]``; the comparison alone refuses NaN and infinities."""
+    if _is_number(value) and low <= value <= high:
         return value
     c.add(field, f"must be a number from {low:g} to {high:g}, got {shown(value)}")
     return None
