@@ -68,6 +68,12 @@ def one_offer(**changes: Any) -> dict[str, Any]:
              "priorities.manager.wieght: unknown key; did you mean 'weight'?"],
             id="unknown criteria and keys in priorities",
         ),
+        pytest.param(
+            {"priorities": {"compensation": 0, "manager": False}, **one_offer()},
+            ["priorities.compensation: must be a mapping such as {weight: 4, minimum: 6}, got 0",
+             "priorities.manager: must be a mapping such as {weight: 4, minimum: 6}, got false"],
+            id="a bare number where a priority goes",
+        ),
         pytest.param({"offers": []}, ["offers: must list at least one offer"], id="no offers"),
         pytest.param({}, ["offers: missing; list at least one offer"], id="offers missing"),
         pytest.param({"offers": {"name": "A"}}, ["offers: must be a list, got a mapping"], id="offers not a list"),

@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, optional, root, text, whole
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, optional, root, shown, text, whole
 from .rubric import Ask, Rubric
 
 NEGOTIATION = ("not-tried", "failed", "done")
@@ -156,9 +156,15 @@ def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation
     out = []
     for cid in sorted(defaults):
         label, weight, negotiable, asks = defaults[cid]
-        row = given.get(cid) or {}
+        row = given.get(cid)
         field = child("priorities", cid)
-        row = mapping(c, row, field) or {}
+        if isinstance(row, Mapping):
+            row = mapping(c, row, field) or {}
+        elif row is not None:
+            c.add(field, f"must be a mapping such as {{weight: 4, minimum: 6}}, got {shown(row)}")
+            row = {}
+        else:
+            row = {}
         known_keys(c, row, field, ("weight", "minimum"))
         weight = Fraction(optional(c, row, field, "weight", lambda c, v, f: number(c, v, f, 0, 5), weight) or 0)
         minimum = optional(c, row, field, "minimum", lambda c, v, f: whole(c, v, f, 0, 10), None)
