@@ -34,7 +34,7 @@ from .asks import AskPlan
 from .request import Offer, Situation
 from .rubric import Rubric
 from .scripts import PLACEHOLDER, Placeholder, Script
-from .rules import ACCEPT, COMPENSATION, NEGOTIATE, Judgement
+from .rules import ACCEPT, COMPENSATION, DECLINE, NEGOTIATE, Judgement
 
 CALL, EMAIL = "call", "email"
 RESCIND = "rescind"
@@ -125,7 +125,7 @@ def make_plan(
     j: Judgement, verdict: str, lost: bool, asks: tuple[AskPlan, ...], your_name: str, situation: Situation, rubric: Rubric
 ) -> Plan:
     offer: Offer = j.offer
-    rescinding = offer.accepted and verdict not in (ACCEPT, NEGOTIATE)
+    rescinding = offer.accepted and verdict == DECLINE
     action = RESCIND if rescinding else verdict
     channel, why = choose_channel(situation, rescinding)
     path = script_path(j, verdict, lost, channel)
@@ -135,7 +135,7 @@ def make_plan(
         why = f"The script for this is written for {channel} only."
     names = {"name": offer.contact.name, "role": offer.contact.role, "company": offer.contact.company, "your_name": your_name}
     subject, said = _version(script, channel, names, rubric) if script else (None, None)
-    follow = rubric.scripts[rubric.paths.confirm_email] if channel == CALL and action in ("decline", RESCIND) else None
+    follow = rubric.scripts[rubric.paths.confirm_email] if channel == CALL and action in (DECLINE, RESCIND) else None
     follow_subject, follow_text = _version(follow, EMAIL, names, rubric) if follow else (None, None)
     points: list[str] = []
     if rescinding:

@@ -1,5 +1,9 @@
 """The engine's result, and its one JSON shape (shared by the CLI's ``--json`` and the browser bridge).
 
+Top level: ``offers`` (best-ranked first), ``recommended`` (a name or null), ``plan``
+(the first message to send), ``order`` (the offers' names in the order to contact
+them; each offer carries its own ``plan``) and ``thresholds``.
+
 Every key is always present (``null`` where it does not apply), in a fixed order, and
 every number is an integer or a one-decimal fit, so the JSON is byte-identical in
 CPython and Pyodide.
