@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import score_command
+from generator.engine_data import engine_data
 from generator.score_command import run_score
 from generator.yaml_source import read_source
 from tests.conftest import CONTENT, ROOT, run_offer_guide
@@ -42,7 +43,7 @@ def test_every_example_is_in_the_table_and_says_what_it_demonstrates() -> None:
 def test_the_examples_cover_every_verdict_and_every_script_path() -> None:
     verdicts = {v for offers, *_ in EXPECTED.values() for v in offers.values()}
     scripts = {script for *_, script, _ in EXPECTED.values()} | {"confirm-after-call"}  # every call plan confirms
-    paths = json.loads((ROOT / "tests/engine/fixtures/engine_data.json").read_text(encoding="utf-8"))["paths"]
+    paths = engine_data(CONTENT)["paths"]
     assert verdicts == {"accept", "negotiate", "decline"}
     assert set(paths.values()) <= scripts
 
