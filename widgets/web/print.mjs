@@ -21,6 +21,24 @@ function updateFooter() {
   document.documentElement.style.setProperty(FOOTER_PROPERTY, cssString(text));
 }
 
+// Paper is printed in the light scheme whatever the reader uses on screen. Material's own dark
+// ("slate") palette is screen-only, but any stylesheet may style the slate scheme for all media;
+// switching the scheme for the length of the print covers them all.
+let screenScheme = null;
+
+function lightForPrint() {
+  const scheme = document.body.getAttribute("data-md-color-scheme");
+  if (scheme === null || scheme === "default") return;
+  screenScheme = scheme;
+  document.body.setAttribute("data-md-color-scheme", "default");
+}
+
+function schemeAfterPrint() {
+  if (screenScheme === null) return;
+  document.body.setAttribute("data-md-color-scheme", screenScheme);
+  screenScheme = null;
+}
+
 function bindButtons() {
   if (typeof window.print !== "function") return;
   for (const button of document.querySelectorAll("[data-print]")) {
@@ -39,5 +57,8 @@ export function mountPrint() {
 // Material's instant navigation swaps pages without rerunning scripts; document$ emits on each one.
 if (window.document$) window.document$.subscribe(mountPrint);
 else mountPrint();
-// Read the address afresh when printing starts, whatever changed it since the page was shown.
-window.addEventListener("beforeprint", updateFooter);
+window.addEventListener("beforeprint", () => {
+  updateFooter(); // the address afresh, whatever changed it since the page was shown
+  lightForPrint();
+});
+window.addEventListener("afterprint", schemeAfterPrint);
