@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import threading
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+import markdown
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, Route, sync_playwright
+
+from generator.load import load_content
+from generator.model import Content
+from tests.conftest import CONTENT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium tries to reach Google at start-up (see the env notes).
@@ -100,23 +109,76 @@ document.addEventListener('securitypolicyviolation', e => {
 """
 
 
+PageFactory = Callable[..., Page]
+
+
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
+def page_factory(browser: Browser, site_url: str) -> Iterator[PageFactory]:
+    """Make pages in fresh browser contexts; keyword arguments go to ``browser.new_context``
+    (``color_scheme="dark"``, ``java_script_enabled=False``, …). Each page has a ``log``
+    attribute recording requests and errors. Every context is closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def new_page(**context_options: Any) -> Page:
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+        contexts.append(context)
+        context.add_init_script(CSP_LISTENER)
+        page = context.new_page()
+        log = PageLog(origin=site_url)
+        page.on("request", lambda r: log.requests.append(r))
+        page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+        page.log = log  # type: ignore[attr-defined]
+        return page
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(page_factory: PageFactory) -> Page:
     """A fresh browser context and page; its ``log`` attribute records requests and errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(CSP_LISTENER)
-    page = context.new_page()
-    log = PageLog(origin=site_url)
-    page.on("request", log.requests.append)
-    page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-    page.log = log  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    return page_factory()
 
 
 def csp_violations(page: Page) -> list[str]:
     return page.evaluate("window.__cspViolations || []")
 
 
-__all__ = ["CHROMIUM_ARGS", "PageLog", "csp_violations", "serve_directory", "ConsoleMessage"]
+def enable_instant_navigation(page: Page, base_url: str) -> None:
+    """Let Material's instant navigation work on a test server's port.
+
+    Material follows a link without reloading only when the link is in sitemap.xml, whose
+    addresses carry ``site_url``'s port (8000); Material rewrites their scheme and host to the
+    page's, not their port. This serves the sitemap with the test server's origin instead."""
+    configured = re.compile(r"<loc>https?://[^/<]+")
+    origin = _origin(base_url)
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=configured.sub(f"<loc>{origin}", response.text()))
+
+    page.route(f"{origin}/**/sitemap.xml", rewrite)
+
+
+@pytest.fixture(scope="session")
+def guide_content() -> Content:
+    """The guide's content, loaded and checked as the build loads it."""
+    return load_content(CONTENT)
+
+
+def normal_text(text: str) -> str:
+    """Text for comparing what a page or a PDF shows: compatibility forms folded (PDF ligatures),
+    soft hyphens dropped, a hyphen at a line end joined, whitespace runs made one space."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def plain_text(markdown_text: str) -> str:
+    """Inline Markdown from content as the reader sees it, normalised like ``normal_text``."""
+    rendered = markdown.markdown(markdown_text)
+    return normal_text(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
+
+
+__all__ = ["CHROMIUM_ARGS", "PageFactory", "PageLog", "csp_violations", "enable_instant_navigation", "normal_text", "plain_text", "serve_directory", "ConsoleMessage"]
