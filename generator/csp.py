@@ -69,12 +69,15 @@ class PagePolicy:
 
     def __init__(self) -> None:
         self.content_hashes: set[str] = set()
+        self.applied_hashes: set[str] = set()
+        """Every hash any page's policy allows: a header policy, which covers all pages, needs them all."""
 
     def collect(self, content_html: str) -> None:
         self.content_hashes.update(sha256(s) for s in inline_scripts(content_html))
 
     def apply(self, output: str) -> str:
         hashes = self.content_hashes | {sha256(s) for s in inline_scripts(output)}
+        self.applied_hashes |= hashes
         tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
         head = _HEAD.search(output)
         if head is None:
