@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.model import Content
 from generator.model.lists import Checklist
 from generator.pages import all_checklists
-from tests.browser.conftest import PageFactory, enable_instant_navigation, plain_text, serve_directory
+from tests.browser.conftest import PageFactory, csp_violations, enable_instant_navigation, plain_text, serve_directory
 from tests.conftest import CONTENT, run_offer_guide
 
 # Storage that throws on every access, as in a browser set to block site data.
@@ -275,3 +275,20 @@ def test_controls_need_the_script_and_use_no_inline_handlers(page_factory: PageF
     expect(page.locator("article").get_by_role("button")).to_have_count(0)
     page.locator("input[data-tick]").first.check()
     assert page.locator("[onclick], [onchange], [onkeydown]").count() == 0
+
+
+def test_the_widgets_run_under_the_sites_csp_without_errors(page: Page, site_url: str) -> None:
+    page.context.add_init_script(COUNT_PRINTS)
+    enable_instant_navigation(page, site_url)
+    open_checklist(page, site_url + "/checklists/")
+    page.locator("input[data-tick]").first.check()
+    page.locator("[data-ticks-clear]").first.click()
+    page.get_by_role("button", name="Print all").click()
+    open_own_page(page, "follow-up")
+    page.locator("input[data-tick]").first.check()
+    page.emulate_media(media="print")
+    page.pdf()
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, "the page carries its CSP"
+    assert csp_violations(page) == []
+    assert page.log.page_errors == [] and page.log.console_errors == []
+    assert page.log.foreign_requests() == []

@@ -34,9 +34,11 @@ function announce(widget, message) {
   if (message) requestAnimationFrame(() => (status.textContent = message));
 }
 
-function showKept(widget, kept) {
-  widget.querySelector("[data-ticks-kept]")?.toggleAttribute("hidden", !kept);
-  widget.querySelector("[data-ticks-memory-only]")?.toggleAttribute("hidden", kept);
+/** Say where ticks are kept: once a page, under the first checklist (/checklists/ has several). */
+function showKept(kept) {
+  document.querySelectorAll("[data-ticks-kept], [data-ticks-memory-only]").forEach((note) => (note.hidden = true));
+  const first = widgets()[0];
+  first?.querySelector(kept ? "[data-ticks-kept]" : "[data-ticks-memory-only]")?.removeAttribute("hidden");
 }
 
 function record(widget, box) {
@@ -44,7 +46,7 @@ function record(widget, box) {
   const ids = ticked(checklistId); // re-read: another tab may have ticked something meanwhile
   if (box.checked) ids.add(box.dataset.tick);
   else ids.delete(box.dataset.tick);
-  showKept(widget, save(ticksKey(checklistId), [...ids].sort()));
+  showKept(save(ticksKey(checklistId), [...ids].sort()));
   announce(widget, "");
 }
 
@@ -59,7 +61,6 @@ function bind(widget) {
   widget.dataset.ticksBound = "true";
   for (const box of boxes(widget)) box.addEventListener("change", () => record(widget, box));
   widget.querySelector("[data-ticks-clear]")?.addEventListener("click", () => clear(widget));
-  showKept(widget, persistent());
   widget.querySelector("[data-ticks-actions]")?.removeAttribute("hidden");
 }
 
@@ -73,6 +74,7 @@ export function mountTicks() {
     bind(widget);
     paint(widget);
   }
+  if (widgets().length) showKept(persistent());
 }
 
 // Another tab ticked or cleared: follow it.
