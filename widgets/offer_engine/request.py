@@ -94,12 +94,38 @@ class Request:
     situation: Situation
 
 
+# The checks for each kind of field, named once.
+def _weight(c: Collector, value: Any, field: str) -> int | float | None:
+    return number(c, value, field, 0, 5)
+
+
+def _score(c: Collector, value: Any, field: str) -> int | None:
+    """Scores and minimums alike: whole numbers from 0 to 10."""
+    return whole(c, value, field, 0, 10)
+
+
+def _name(c: Collector, value: Any, field: str) -> str | None:
+    return text(c, value, field, empty_ok=True)
+
+
+def _negotiation(c: Collector, value: Any, field: str) -> str | None:
+    return choice(c, value, field, NEGOTIATION)
+
+
+def _costs(c: Collector, value: Any, field: str) -> list[str | None] | None:
+    return each(c, value, field, lambda c, v, f: choice(c, v, f, COSTS))
+
+
+def _customs(c: Collector, value: Any, field: str) -> list[tuple[str, str, Fraction, bool] | None] | None:
+    return each(c, value, field, _custom)
+
+
 def parse_request(data: Any, rubric: Rubric) -> Request:
     """Check a reader's input against ``rubric`` and resolve it, or raise ``InputError`` with every problem."""
     c = Collector()
     data = root(c, data)
     known_keys(c, data, "", TOP_KEYS)
-    your_name = optional(c, data, "", "your_name", lambda c, v, f: text(c, v, f, empty_ok=True), "")
+    your_name = optional(c, data, "", "your_name", _name, "")
     situation = _situation(c, data.get("situation"))
     priorities = _priorities(c, data, rubric, situation)
     if priorities and not any(p.weight for p in priorities):
@@ -138,14 +164,14 @@ def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, b
     known_keys(c, row, field, CUSTOM_KEYS)
     cid = text(c, row.get("id"), child(field, "id"))
     label = optional(c, row, field, "label", text, cid)
-    weight = number(c, row.get("weight"), child(field, "weight"), 0, 5)
+    weight = _weight(c, row.get("weight"), child(field, "weight"))
     negotiable = optional(c, row, field, "negotiable", flag, False)
     return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
 
 
 def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation: Situation) -> tuple[Priority, ...]:
     defaults = {x.id: (x.label, x.weight, x.negotiable, x.asks) for x in rubric.criteria}
-    customs = optional(c, data, "", "custom_criteria", lambda c, v, f: each(c, v, f, _custom), [])
+    customs = optional(c, data, "", "custom_criteria", _customs, [])
     for at, custom in enumerate(customs or []):
         if custom and custom[0] in defaults:
             c.add(f"custom_criteria[{at}].id", f"'{custom[0]}' is already a criterion; set its weight under priorities")
@@ -156,18 +182,16 @@ def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation
     out = []
     for cid in sorted(defaults):
         label, weight, negotiable, asks = defaults[cid]
+        minimum = None
         row = given.get(cid)
         field = child("priorities", cid)
         if isinstance(row, Mapping):
             row = mapping(c, row, field) or {}
+            known_keys(c, row, field, ("weight", "minimum"))
+            weight = Fraction(optional(c, row, field, "weight", _weight, weight) or 0)
+            minimum = optional(c, row, field, "minimum", _score, None)
         elif row is not None:
             c.add(field, f"must be a mapping such as {{weight: 4, minimum: 6}}, got {shown(row)}")
-            row = {}
-        else:
-            row = {}
-        known_keys(c, row, field, ("weight", "minimum"))
-        weight = Fraction(optional(c, row, field, "weight", lambda c, v, f: number(c, v, f, 0, 5), weight) or 0)
-        minimum = optional(c, row, field, "minimum", lambda c, v, f: whole(c, v, f, 0, 10), None)
         if situation.mobility_matters and cid == rubric.mobility_criterion:
             weight = min(Fraction(5), weight + rubric.mobility_extra_weight)
         out.append(Priority(cid, label, weight, minimum, negotiable, asks))
@@ -182,9 +206,9 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     name = text(c, row.get("name"), child(field, "name"))
     contact = _contact(c, row.get("contact"), child(field, "contact"))
     scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
-    negotiation = optional(c, row, field, "negotiation", lambda c, v, f: choice(c, v, f, NEGOTIATION), "not-tried")
+    negotiation = optional(c, row, field, "negotiation", _negotiation, "not-tried")
     accepted = optional(c, row, field, "accepted", flag, False)
-    costs = optional(c, row, field, "costs_incurred", lambda c, v, f: each(c, v, f, lambda c, v, f: choice(c, v, f, COSTS)), [])
+    costs = optional(c, row, field, "costs_incurred", _costs, [])
     timing = optional(c, row, field, "timing_not_right", flag, False)
     if None in (name, contact, scores, negotiation, accepted, costs, timing):
         return None
@@ -200,7 +224,7 @@ def _contact(c: Collector, value: Any, field: str) -> Contact | None:
         return None
     names = [f.name for f in fields(Contact)]
     known_keys(c, row, field, names)
-    said = {k: optional(c, row, field, k, lambda c, v, f: text(c, v, f, empty_ok=True), "") for k in names}
+    said = {k: optional(c, row, field, k, _name, "") for k in names}
     return None if None in said.values() else Contact(**said)
 
 
@@ -211,7 +235,7 @@ def _scores(c: Collector, value: Any, field: str, priorities: tuple[Priority, ..
     ids = [p.id for p in priorities]
     known_keys(c, row, field, ids, noun="criterion")
     typos = {closest(k, ids) for k in row if k not in ids}  # already reported as "did you mean"
-    scores = {k: whole(c, v, child(field, k), 0, 10) for k, v in row.items() if k in ids}
+    scores = {k: _score(c, v, child(field, k)) for k, v in row.items() if k in ids}
     for p in priorities:
         if p.id in row or p.id in typos:
             continue
