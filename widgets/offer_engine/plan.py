@@ -140,7 +140,7 @@ def make_plan(
     points: list[str] = []
     if rescinding:
         points += [*RESCIND_FIRST, *(COST_POINTS[x] for x in offer.costs_incurred), RESCIND_LAST]
-    points += [_ask_point(a) for a in asks]
+    points += [point for a in asks for point in _ask_points(a)]
     if channel == CALL and follow is None:
         points.append(AFTER_CALL)
     return Plan(
@@ -150,15 +150,16 @@ def make_plan(
     )  # fmt: skip
 
 
-def _ask_point(a: AskPlan) -> str:
+def _ask_points(a: AskPlan) -> list[str]:
+    """One talking point per rubric ask, with its trade-offs; one generic point when the rubric has none."""
     label = a.criterion.label
     if not a.asks:
-        return f"{label}: ask what they can improve here."
-    lines = []
+        return [f"{label}: ask what they can improve here."]
+    points = []
     for ask in a.asks:
         instead = f" If they cannot: {'; '.join(ask.tradeoffs)}." if ask.tradeoffs else ""
-        lines.append(f"{label}: {_sentence(ask.text)}{instead}")
-    return " ".join(lines)
+        points.append(f"{label}: {_sentence(ask.text)}{instead}")
+    return points
 
 
 def _sentence(said: str) -> str:
