@@ -14,7 +14,7 @@ from generator.model import Content
 from generator.model.lists import Checklist
 from generator.pages import all_checklists
 from tests.browser.conftest import PageFactory, csp_violations, enable_instant_navigation, plain_text, serve_directory
-from tests.conftest import CONTENT, run_offer_guide
+from tests.conftest import CONTENT, ROOT, run_offer_guide
 
 # Storage that throws on every access, as in a browser set to block site data.
 BLOCKED_STORAGE = """
@@ -292,3 +292,27 @@ def test_the_widgets_run_under_the_sites_csp_without_errors(page: Page, site_url
     assert csp_violations(page) == []
     assert page.log.page_errors == [] and page.log.console_errors == []
     assert page.log.foreign_requests() == []
+
+
+AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+WCAG_22_AA = """async () => {
+  // Colours mid-transition (Material eases a button's hover and focus) are not the ones to judge.
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  return (await axe.run('article', {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}))
+    .violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_checklists_meet_wcag_22_aa(page_factory: PageFactory, site_url: str, scheme: str, width: int) -> None:
+    page = page_factory(color_scheme=scheme, viewport={"width": width, "height": 800})
+    open_checklist(page, site_url + "/checklists/")
+    page.evaluate(AXE)  # evaluated by the test, not by the page: outside its CSP
+    page.locator("input[data-tick]").first.check()
+    page.locator("[data-ticks-clear]").first.click()  # focused now; the status message shows too
+    assert page.evaluate(WCAG_22_AA) == []
+    page.get_by_role("button", name="Print all").focus()
+    assert page.evaluate(WCAG_22_AA) == []
