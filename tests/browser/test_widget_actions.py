@@ -1,0 +1,80 @@
+"""What the reader does with a result: copy the words, open them in an email app, download a
+reminder for the deadline, print the decision."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+
+from tests.conftest import ROOT
+from widget_form import cli_result, fill_offer_file, open_score, wait_for_result
+
+pytestmark = pytest.mark.browser
+EMAIL_EXAMPLE = ROOT / "examples" / "decline-email.yml"
+CALL_EXAMPLE = ROOT / "examples" / "decline-call.yml"
+
+
+def fill(page: Page, example: Path) -> dict:
+    fill_offer_file(page, yaml.safe_load(example.read_text(encoding="utf-8")))
+    wait_for_result(page)
+    return cli_result(example)["plan"]
+
+
+def test_copy_puts_the_script_on_the_clipboard(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_score(page, site_url)
+    plan = fill(page, CALL_EXAMPLE)
+    box = page.locator("[data-og-plan] > .og-plan [data-og-script=main]")
+    box.get_by_role("button", name="Copy").click()
+    box.get_by_role("button", name="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == plan["text"]
+
+
+def test_open_in_email_app_carries_subject_and_body(page: Page, site_url: str) -> None:
+    open_score(page, site_url)
+    plan = fill(page, EMAIL_EXAMPLE)
+    link = page.locator("[data-og-plan] > .og-plan [data-og-script=main]").get_by_role("link", name="Open in email app")
+    href = link.get_attribute("href")
+    assert href.startswith("mailto:?")
+    query = parse_qs(urlsplit(href).query)
+    assert query["subject"] == [plan["subject"]]
+    assert query["body"] == [plan["text"].replace("\n", "\r\n")]
+
+
+def test_remind_me_downloads_a_calendar_event_at_the_deadline(page: Page, site_url: str, tmp_path: Path) -> None:
+    open_score(page, site_url)
+    plan = fill(page, EMAIL_EXAMPLE)
+    before = datetime.now(timezone.utc)
+    with page.expect_download() as info:
+        page.locator("[data-og-plan] > .og-plan").get_by_role("button", name="Remind me (.ics)").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    text = target.read_bytes().decode("utf-8")
+    assert target.suffix == ".ics"
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT\r\n" in text and text.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    start = datetime.strptime(re.search(r"DTSTART:(\d{8}T\d{6}Z)", text).group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    due = before + timedelta(hours=plan["deadline_hours"]["min"])
+    assert abs((start - due).total_seconds()) < 120
+    assert f"SUMMARY:Decline {plan['offer']}" in text
+
+
+def test_print_my_decision_shows_answers_and_results_only(page: Page, site_url: str) -> None:
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    open_score(page, site_url)
+    fill(page, CALL_EXAMPLE)
+    page.get_by_role("button", name="Print my decision").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    summary = page.locator("[data-og-print-summary]")
+    assert summary.is_visible()
+    assert "Manager and team fit" in summary.locator("table").inner_text()
+    assert page.locator("[data-og-form]").is_hidden()
+    assert page.locator("[data-og-results] [data-og-result]").first.is_visible()
+    assert page.locator(".og-message-details").first.evaluate("d => d.open")
