@@ -16,6 +16,8 @@ from .assets import engine_files
 from .csp import PagePolicy
 from .engine_data import engine_data_from
 from .errors import ContentError
+from .hosting import write_headers
+from .markup import fix_chrome
 from .load import load_content
 from .model import Content
 from .nav import build_nav
@@ -74,10 +76,14 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return html
 
     def on_post_page(self, output: str, **kwargs: Any) -> str:
-        return self.csp.apply(output)
+        return self.csp.apply(fix_chrome(output))
 
     def on_post_template(self, output_content: str, **kwargs: Any) -> str:
-        return self.csp.apply(output_content)  # 404.html; sitemap.xml has no <head> and passes through
+        return self.csp.apply(fix_chrome(output_content))  # 404.html; sitemap.xml has no <head> and passes through
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Not a File from on_files: MkDocs copies those before it renders the pages whose hashes go in.
+        write_headers(config.site_dir, self.csp.applied_hashes)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editors change content/, not docs/: rebuild when a content file changes.

@@ -1,0 +1,27 @@
+"""Valid HTML from Material's page chrome: two spots in its templates that the Nu Html Checker refuses.
+
+- ``autocomplete="off"`` on the drawer and search toggles (checkboxes, where the attribute is not
+  allowed). It keeps Firefox from restoring a toggle's state on reload; a form owner with
+  ``autocomplete="off"`` does the same validly, so the toggles point at an empty one.
+- ``tabindex=""`` on the labels of navigation sections. Browsers ignore an empty tabindex, so
+  leaving it out changes nothing.
+
+The checker's gate (tests/quality) notices if a Material update moves either spot.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOGGLES_FORM = "__md_toggles"
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?)\s+autocomplete="off"')
+_EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
+_FIRST_TOGGLE = re.compile(r'<input class="md-toggle"')
+
+
+def fix_chrome(html: str) -> str:
+    html, toggles = _TOGGLE_AUTOCOMPLETE.subn(rf'\1 form="{TOGGLES_FORM}"', html)
+    if toggles:
+        form = f'<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>\n    '
+        html = _FIRST_TOGGLE.sub(lambda m: form + m.group(0), html, count=1)
+    return _EMPTY_TABINDEX.sub(r"\1", html)
