@@ -83,6 +83,11 @@ def test_keyboard_only(page: Page, site_url: str) -> None:
     assert outline not in ("none", ""), "the focused field shows no focus ring"
     wait_for_result(page)
     assert "Keys Inc" in page.locator("[data-og-offer-results]").inner_text()
+    # The sticky verdict line never hides the field that has focus (WCAG 2.4.11).
+    label(page, "Autonomy and flexibility: weight (0–5)").focus()
+    page.keyboard.press("Tab")
+    field_bottom = page.evaluate("document.activeElement.getBoundingClientRect().bottom")
+    assert field_bottom <= page.evaluate("document.querySelector('[data-og-live]').getBoundingClientRect().top")
     remove = page.get_by_role("button", name="Remove Offer 2 (Keys Inc)")
     remove.focus()
     page.keyboard.press("Enter")

@@ -82,6 +82,12 @@ export function mount(root) {
     root.dispatchEvent(new CustomEvent("og:rendered", { detail: { latency: performance.now() - changedAt } }));
   }
 
+  /** The sticky line under the form: the verdict stays in sight while the reader changes scores. */
+  function live(text) {
+    root.querySelector("[data-og-live]").hidden = false;
+    root.querySelector("[data-og-live-text]").textContent = text;
+  }
+
   function render(response) {
     clearMessages(form);
     const marked = new Set();
@@ -92,6 +98,7 @@ export function mount(root) {
     if (response.ok) {
       renderProblems(root, [], null);
       renderResult(root, response.result, labels());
+      live(root.querySelector("[data-og-summary]").textContent);
       root.dataset.ogOutcome = "ok";
       return;
     }
@@ -101,6 +108,7 @@ export function mount(root) {
       Object.assign(document.createElement("p"), { textContent: "No suggestion yet: fix the answers marked below." }));
     root.querySelector("[data-og-offer-results]").replaceChildren();
     root.querySelector("[data-og-plan]").replaceChildren();
+    live("No suggestion yet: fix the answers marked in the form.");
     root.dataset.ogOutcome = "problems";
   }
 
