@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test check setup python node chromium schema clean
+.PHONY: serve site test check setup python node chromium java nginx schema clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -16,7 +16,7 @@ site: setup ## build the site into site/
 check: setup ## validate content/ and print every problem
 	$(BIN)/offer-guide check
 
-test: setup chromium ## install everything, Chromium included, and run every test
+test: setup chromium java ## install everything, Chromium and Java included, and run every test
 	$(BIN)/pytest
 
 setup: python node schema
@@ -40,6 +40,16 @@ schema: $(VENV)/.installed
 # Debian's Chromium drives the browser tests; Playwright cannot download browsers here.
 chromium:
 	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+
+# The Nu Html Checker (npm vnu-jar) runs on Java.
+java:
+	@command -v java > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless > /dev/null; }
+
+# deploy/nginx.conf says what the build's _headers says; a test fails when they drift apart.
+nginx: setup ## remake deploy/nginx.conf from a fresh build (SITE_URL sets the site's folder)
+	$(BIN)/offer-guide build -d .site-nginx
+	$(BIN)/python -m generator.hosting .site-nginx/_headers > deploy/nginx.conf
+	rm -rf .site-nginx
 
 clean:
 	rm -rf site .site-* $(VENV) node_modules schema
