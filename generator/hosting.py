@@ -125,6 +125,8 @@ def nginx_snippet(parsed: list[Rule], base: str = "/") -> str:
         "# Include it inside the `server` block whose root is the built site:",
         "#     include /path/to/offer-guide/deploy/nginx.conf;",
         "",
+        f"error_page 404 {base.rstrip('/')}/404.html;",
+        "",
         *add(everywhere, ""),
     ]
     for rule in cached:
