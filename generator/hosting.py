@@ -1,4 +1,5 @@
-"""Response headers for hosts, from the same policy as every page's CSP meta tag.
+"""What the site tells hosts and crawlers: response headers, from the same policy as every
+page's CSP meta tag, and ``robots.txt``.
 
 Two renderings of one rule list: ``_headers`` (Netlify, Cloudflare Pages), which the build
 ships in the site root, and an nginx snippet (``deploy/nginx.conf``), made from a built
@@ -77,6 +78,14 @@ def headers_file(hashes: Iterable[str]) -> str:
 def write_headers(site_dir: str | Path, hashes: Iterable[str]) -> None:
     """Put ``_headers`` into a built site: only after every page is written are all hashes known."""
     Path(site_dir, HEADERS_URI).write_text(headers_file(hashes), encoding="utf-8")
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Every page may be indexed; the sitemap MkDocs writes lists them (with ``site_url``'s address)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
+    return "\n".join(lines) + "\n"
 
 
 def parse_headers(text: str) -> list[Rule]:

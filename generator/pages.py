@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 
 from .fields import PLACEHOLDER
 from .model import Content
@@ -83,7 +84,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown; HTML parts escape explicitly
     )
-    env.filters.update(inline=inline, yaml_str=json.dumps, cell=cell, num=num, script_html=script_html)
+    env.filters.update(inline=inline, yaml_str=json.dumps, cell=cell, num=num, script_html=script_html, describe=describe)
     return env
 
 
@@ -96,6 +97,25 @@ def _cache_dir() -> str:
 def inline(text: str) -> str:
     """Inline Markdown on one line, so it stays inside its list item, table cell or heading."""
     return " ".join(text.split())
+
+
+DESCRIPTION_LENGTH = 160
+"""About what search results show of a page's meta description."""
+
+
+def describe(text: str) -> str:
+    """A page's meta description from inline Markdown: plain text, whole sentences up to
+    ``DESCRIPTION_LENGTH`` characters (or the first sentence cut at a word, when it is longer)."""
+    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(text))).split())
+    sentences = re.split(r"(?<=[.!?])\s+", plain)
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        if len(kept) + 1 + len(sentence) > DESCRIPTION_LENGTH:
+            break
+        kept += " " + sentence
+    if len(kept) > DESCRIPTION_LENGTH:
+        kept = kept[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return kept
 
 
 def cell(text: str) -> str:

@@ -16,7 +16,7 @@ from .assets import engine_files
 from .csp import PagePolicy
 from .engine_data import engine_data_from
 from .errors import ContentError
-from .hosting import write_headers
+from .hosting import robots_txt, write_headers
 from .markup import fix_chrome
 from .load import load_content
 from .model import Content
@@ -69,6 +69,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         assert self.content is not None
         for generated in engine_files(config, engine_data_from(self.content)):
             files.append(generated)
+        files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
