@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .request import Priority
+from .priorities import Priority
 from .rubric import Ask
 from .rules import Judgement, gap_order
 

@@ -15,15 +15,11 @@ Shape (YAML or JSON; a key that is absent or null takes its default)::
         timing_not_right: bool             # you would like it, but not now; default false
     situation: {mobility_matters, knows_hiring_manager, long_process, prefers_email, time_zones}
 
-Rules applied here:
+Rules applied here (weights and minimums: see ``priorities.py``):
 
-- A criterion's weight is the reader's ``priorities`` weight, else its default: the
-  rubric's, or the weight given in ``custom_criteria``.
-- ``mobility_matters`` adds the rubric's ``mobility.extra_weight`` to the mobility
-  criterion's weight, capped at 5 (the article: give global mobility extra weight).
-- A ``minimum`` makes the criterion a must-have (the article's "non-negotiable").
 - Every criterion needs a score on every offer, unless its weight is 0 and it has no minimum.
 - At least one criterion must weigh more than 0, or there is nothing to average.
+- Offer names are unique.
 - Unknown keys are errors, with a "did you mean" from the known ones.
 """
 
@@ -31,30 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, number, optional, root, shown, text, whole
-from .rubric import Ask, Rubric
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, optional, root, text, whole
+from .priorities import Priority, parse_priorities
+from .rubric import Rubric
 
 NEGOTIATION = ("not-tried", "failed", "done")
 COSTS = ("relocation", "visa", "equipment", "background-check")
 TOP_KEYS = ("your_name", "priorities", "custom_criteria", "offers", "situation")
 OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right")
-CUSTOM_KEYS = ("id", "label", "weight", "negotiable")
-
-
-@dataclass(frozen=True)
-class Priority:
-    """One criterion as this reader weighs it."""
-
-    id: str
-    label: str
-    weight: Fraction
-    """Effective weight, 0–5, after the mobility rule."""
-    minimum: int | None
-    negotiable: bool
-    asks: tuple[Ask, ...]
 
 
 @dataclass(frozen=True)
@@ -95,10 +77,6 @@ class Request:
 
 
 # The checks for each kind of field, named once.
-def _weight(c: Collector, value: Any, field: str) -> int | float | None:
-    return number(c, value, field, 0, 5)
-
-
 def _score(c: Collector, value: Any, field: str) -> int | None:
     """Scores and minimums alike: whole numbers from 0 to 10."""
     return whole(c, value, field, 0, 10)
@@ -116,10 +94,6 @@ def _costs(c: Collector, value: Any, field: str) -> list[str | None] | None:
     return each(c, value, field, lambda c, v, f: choice(c, v, f, COSTS))
 
 
-def _customs(c: Collector, value: Any, field: str) -> list[tuple[str, str, Fraction, bool] | None] | None:
-    return each(c, value, field, _custom)
-
-
 def parse_request(data: Any, rubric: Rubric) -> Request:
     """Check a reader's input against ``rubric`` and resolve it, or raise ``InputError`` with every problem."""
     c = Collector()
@@ -127,7 +101,7 @@ def parse_request(data: Any, rubric: Rubric) -> Request:
     known_keys(c, data, "", TOP_KEYS)
     your_name = optional(c, data, "", "your_name", _name, "")
     situation = _situation(c, data.get("situation"))
-    priorities = _priorities(c, data, rubric, situation)
+    priorities = parse_priorities(c, data, rubric, situation.mobility_matters)
     if priorities and not any(p.weight for p in priorities):
         c.add("priorities", "every criterion has weight 0; give at least one a weight above 0")
     listed = data.get("offers")
@@ -155,47 +129,6 @@ def _situation(c: Collector, value: Any) -> Situation:
     known_keys(c, row, "situation", names)
     flags = {k: optional(c, row, "situation", k, flag, None) for k in names}
     return Situation(**{k: v for k, v in flags.items() if v is not None})
-
-
-def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, bool] | None:
-    row = mapping(c, value, field)
-    if row is None:
-        return None
-    known_keys(c, row, field, CUSTOM_KEYS)
-    cid = text(c, row.get("id"), child(field, "id"))
-    label = optional(c, row, field, "label", text, cid)
-    weight = _weight(c, row.get("weight"), child(field, "weight"))
-    negotiable = optional(c, row, field, "negotiable", flag, False)
-    return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
-
-
-def _priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, situation: Situation) -> tuple[Priority, ...]:
-    defaults = {x.id: (x.label, x.weight, x.negotiable, x.asks) for x in rubric.criteria}
-    customs = optional(c, data, "", "custom_criteria", _customs, [])
-    for at, custom in enumerate(customs or []):
-        if custom and custom[0] in defaults:
-            c.add(f"custom_criteria[{at}].id", f"'{custom[0]}' is already a criterion; set its weight under priorities")
-        elif custom:
-            defaults[custom[0]] = (custom[1], custom[2], custom[3], ())
-    given = optional(c, data, "", "priorities", mapping, {}) or {}
-    known_keys(c, given, "priorities", defaults, noun="criterion")
-    out = []
-    for cid in sorted(defaults):
-        label, weight, negotiable, asks = defaults[cid]
-        minimum = None
-        row = given.get(cid)
-        field = child("priorities", cid)
-        if isinstance(row, Mapping):
-            row = mapping(c, row, field) or {}
-            known_keys(c, row, field, ("weight", "minimum"))
-            weight = Fraction(optional(c, row, field, "weight", _weight, weight) or 0)
-            minimum = optional(c, row, field, "minimum", _score, None)
-        elif row is not None:
-            c.add(field, f"must be a mapping such as {{weight: 4, minimum: 6}}, got {shown(row)}")
-        if situation.mobility_matters and cid == rubric.mobility_criterion:
-            weight = min(Fraction(5), weight + rubric.mobility_extra_weight)
-        out.append(Priority(cid, label, weight, minimum, negotiable, asks))
-    return tuple(out)
 
 
 def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...]) -> Offer | None:

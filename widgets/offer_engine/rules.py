@@ -34,7 +34,8 @@ import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .request import Offer, Priority
+from .priorities import Priority
+from .request import Offer
 from .rubric import Rubric
 
 ACCEPT, NEGOTIATE, DECLINE = "accept", "negotiate", "decline"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ranking import ORDER, RankKey, in_context, rank_key
-from .request import Priority
+from .priorities import Priority
 from .rubric import Rubric
 from .rules import Judgement, Standing, decide, fit_tenths
 
