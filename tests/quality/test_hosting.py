@@ -15,6 +15,7 @@ from typing import Any
 
 import crossplane
 import pytest
+import yaml
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import CSP_LISTENER
@@ -213,3 +214,19 @@ def test_every_page_works_under_the_header_policy(browser: Browser, headers_site
         assert violations == [], f"{built.address}: {violations}"
     assert complaints == [], "\n".join(complaints)
     context.close()
+
+
+def test_the_pages_workflow_uploads_the_site_it_built() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    npm = next(i for i, run in enumerate(runs) if run.startswith("npm ci"))
+    build = next(i for i, run in enumerate(runs) if run.startswith("offer-guide build -d "))
+    assert npm < build, "the build copies Pyodide out of node_modules: npm ci must come first"
+    assert "SITE_URL" in steps[build]["env"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == runs[build].split(" -d ")[1].split()[0]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
