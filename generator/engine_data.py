@@ -46,4 +46,8 @@ def engine_data_from(content: Content) -> dict[str, Any]:
             for s in scripts.scripts
         },
         "placeholders": {k: {"label": p.label, "fallback": p.fallback} for k, p in scripts.placeholders.items()},
+        "compensation_criterion": rubric.compensation_criterion,
+        "costs": [{"id": c.id, "label": c.label, "talking_point": c.talking_point} for c in rubric.costs],
+        "rescind_points": {"before": list(rubric.rescind_points.before), "after": list(rubric.rescind_points.after)},
+        "after_call": rubric.after_call,
     }

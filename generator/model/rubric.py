@@ -79,6 +79,23 @@ class Paths(Model):
     negotiate: ref_to("script")
 
 
+class Cost(Model):
+    """Something an employer may already have paid for when you withdraw an acceptance."""
+
+    id: id_of("cost")
+    label: Text
+    """How the scorer's checkbox names it, such as "Relocation"."""
+    talking_point: Text
+    """Plain text: what to say about it on the call."""
+
+
+class RescindPoints(Model):
+    """Talking points for withdrawing an acceptance, around the cost points. Plain text."""
+
+    before: Annotated[list[Text], at_least(1)]
+    after: list[Text] = field(default_factory=list)
+
+
 class Rule(Model):
     """One scoring rule in plain words, for the how-scoring-works page."""
 
@@ -102,4 +119,10 @@ class Rubric(Page):
     mobility: Mobility
     thresholds: Thresholds
     paths: Paths
+    compensation_criterion: ref_to("criterion")
+    """The pay criterion: a failed negotiation on it selects the compensation script."""
+    costs: Annotated[list[Cost], at_least(1)]
+    rescind_points: RescindPoints
+    after_call: Text
+    """Plain text: the reminder, after a call with no script of its own, to confirm it by email."""
     rules: Annotated[list[Rule], at_least(1)]

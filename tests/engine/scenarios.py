@@ -10,8 +10,16 @@ Each expectation is ``"<where>.<key>": value``, where ``<where>`` is an offer's 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+_DATA = json.loads((Path(__file__).parent / "fixtures" / "engine_data.json").read_text(encoding="utf-8"))
+
+
+def _cost(cost_id: str) -> str:
+    return next(c["talking_point"] for c in _DATA["costs"] if c["id"] == cost_id)
 
 CRITERIA = ("compensation", "responsibilities", "development", "manager", "autonomy", "mobility")
 
@@ -123,12 +131,9 @@ SCENARIOS = [
              {"Old.verdict": "decline", "Old.plan.action": "rescind", "Old.plan.script": "rescind-after-accepting",
               "Old.plan.channel": "call", "Old.plan.follow_up_email": True, "Old.plan.follow_up_script": "confirm-after-call",
               "New.plan.channel": "email", "top.order": ["Old", "New"], "top.plan.action": "rescind",
+              # The rubric's points before, then the costs in the rubric's order (not the input's), then after.
               "top.plan.talking_points": [
-                  "Call as soon as you decide: the sooner they know, the easier it is for them to make other plans.",
-                  "Apologise for the inconvenience and give a brief reason, without blaming anyone.",
-                  "They have paid towards your relocation: ask what they expect next, and be ready to discuss repaying it.",
-                  "They have started visa sponsorship: ask what they need from you so they can stop or redirect it.",
-                  "Offer to help with the handover, for example by recommending other candidates."]}),
+                  *_DATA["rescind_points"]["before"], _cost("relocation"), _cost("visa"), *_DATA["rescind_points"]["after"]]}),
     Scenario("accepted, then a deal-breaker found: rescind", {
         "priorities": {"manager": {"minimum": 6}}, "offers": [offer("A", scores(8, manager=2), accepted=True)]},
              {"A.verdict": "decline", "A.plan.action": "rescind", "A.plan.script": "rescind-after-accepting"}),

@@ -34,24 +34,10 @@ from .asks import AskPlan
 from .request import Offer, Situation
 from .rubric import Rubric
 from .scripts import PLACEHOLDER, Placeholder, Script
-from .rules import ACCEPT, COMPENSATION, DECLINE, NEGOTIATE, Judgement
+from .rules import ACCEPT, DECLINE, NEGOTIATE, Judgement
 
 CALL, EMAIL = "call", "email"
 RESCIND = "rescind"
-
-COST_POINTS = {
-    "relocation": "They have paid towards your relocation: ask what they expect next, and be ready to discuss repaying it.",
-    "visa": "They have started visa sponsorship: ask what they need from you so they can stop or redirect it.",
-    "equipment": "They have sent you equipment: offer to return it promptly, at your expense.",
-    "background-check": "They have paid for a background check: acknowledge the cost, and be ready to discuss it.",
-}
-RESCIND_FIRST = (
-    "Call as soon as you decide: the sooner they know, the easier it is for them to make other plans.",
-    "Apologise for the inconvenience and give a brief reason, without blaming anyone.",
-)
-RESCIND_LAST = "Offer to help with the handover, for example by recommending other candidates."
-AFTER_CALL = "After the call, send a short email that sums up what you agreed."
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -87,7 +73,7 @@ def choose_channel(situation: Situation, rescinding: bool) -> tuple[str, str]:
     return CALL, "A call is the most considerate way when it is possible."
 
 
-def script_path(j: Judgement, verdict: str, lost: bool, channel: str) -> str | None:
+def script_path(j: Judgement, verdict: str, lost: bool, channel: str, compensation: str | None) -> str | None:
     """The name of the ``Paths`` field whose script this offer's message uses."""
     if verdict == ACCEPT:
         return None
@@ -99,7 +85,7 @@ def script_path(j: Judgement, verdict: str, lost: bool, channel: str) -> str | N
         return "accepted_other"
     if j.reason == "timing":
         return "not_now"
-    if j.offer.negotiation != "not-tried" and any(p.id == COMPENSATION for p in j.unmet):
+    if j.offer.negotiation != "not-tried" and any(p.id == compensation for p in j.unmet):
         return "compensation_failed"
     return "decline_call" if channel == CALL else "decline_email"
 
@@ -128,26 +114,34 @@ def make_plan(
     rescinding = offer.accepted and verdict == DECLINE
     action = RESCIND if rescinding else verdict
     channel, why = choose_channel(situation, rescinding)
-    path = script_path(j, verdict, lost, channel)
+    path = script_path(j, verdict, lost, channel, rubric.compensation_criterion)
     script = rubric.scripts[getattr(rubric.paths, path)] if path else None
     if script is not None and getattr(script, channel) is None:
         channel = EMAIL if channel == CALL else CALL
         why = f"The script for this is written for {channel} only."
-    names = {"name": offer.contact.name, "role": offer.contact.role, "company": offer.contact.company, "your_name": your_name}
+    names = {"name": offer.contact.name, "role": offer.contact.role, "company": offer.contact.company,
+             "your_name": your_name, "asks": ask_list(asks)}
     subject, said = _version(script, channel, names, rubric) if script else (None, None)
     follow = rubric.scripts[rubric.paths.confirm_email] if channel == CALL and action in (DECLINE, RESCIND) else None
     follow_subject, follow_text = _version(follow, EMAIL, names, rubric) if follow else (None, None)
     points: list[str] = []
     if rescinding:
-        points += [*RESCIND_FIRST, *(COST_POINTS[x] for x in offer.costs_incurred), RESCIND_LAST]
+        paid = [c.talking_point for c in rubric.costs if c.id in offer.costs_incurred]
+        points += [*rubric.rescind_before, *paid, *rubric.rescind_after]
     points += [point for a in asks for point in _ask_points(a)]
-    if channel == CALL and follow is None:
-        points.append(AFTER_CALL)
+    if channel == CALL and follow is None and rubric.after_call:
+        points.append(rubric.after_call)
     return Plan(
         offer.name, action, channel, why, channel == CALL, rubric.deadline_hours,
         script.id if script else None, script.title if script else None, subject, said,
         follow.id if follow else None, follow_subject, follow_text, tuple(points),
     )  # fmt: skip
+
+
+def ask_list(asks: tuple[AskPlan, ...]) -> str:
+    """The ``{asks}`` placeholder: the top asks as a numbered list, one line each ("" when none)."""
+    lines = [_sentence(a.asks[0].text if a.asks else a.criterion.label) for a in asks]
+    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
 
 def _ask_points(a: AskPlan) -> list[str]:

@@ -34,7 +34,6 @@ from .priorities import Priority, parse_priorities
 from .rubric import Rubric
 
 NEGOTIATION = ("not-tried", "failed", "done")
-COSTS = ("relocation", "visa", "equipment", "background-check")
 TOP_KEYS = ("your_name", "priorities", "custom_criteria", "offers", "situation")
 OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right")
 
@@ -54,7 +53,7 @@ class Offer:
     negotiation: str
     accepted: bool
     costs_incurred: tuple[str, ...]
-    """In the order of ``COSTS``, each once."""
+    """Cost ids from the rubric's ``costs``, in the rubric's order, each once."""
     timing_not_right: bool
 
 
@@ -90,8 +89,8 @@ def _negotiation(c: Collector, value: Any, field: str) -> str | None:
     return choice(c, value, field, NEGOTIATION)
 
 
-def _costs(c: Collector, value: Any, field: str) -> list[str | None] | None:
-    return each(c, value, field, lambda c, v, f: choice(c, v, f, COSTS))
+def _costs(c: Collector, value: Any, field: str, known: tuple[str, ...]) -> list[str | None] | None:
+    return each(c, value, field, lambda c, v, f: choice(c, v, f, known))
 
 
 def parse_request(data: Any, rubric: Rubric) -> Request:
@@ -105,7 +104,7 @@ def parse_request(data: Any, rubric: Rubric) -> Request:
     if priorities and not any(p.weight for p in priorities):
         c.add("priorities", "every criterion has weight 0; give at least one a weight above 0")
     listed = data.get("offers")
-    offers = None if listed is None else each(c, listed, "offers", lambda c, v, f: _offer(c, v, f, priorities))
+    offers = None if listed is None else each(c, listed, "offers", lambda c, v, f: _offer(c, v, f, priorities, rubric))
     if listed is None:
         c.add("offers", "missing; list at least one offer")
     elif offers == []:
@@ -131,7 +130,7 @@ def _situation(c: Collector, value: Any) -> Situation:
     return Situation(**{k: v for k, v in flags.items() if v is not None})
 
 
-def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...]) -> Offer | None:
+def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...], rubric: Rubric) -> Offer | None:
     row = mapping(c, value, field)
     if row is None:
         return None
@@ -141,11 +140,12 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
     negotiation = optional(c, row, field, "negotiation", _negotiation, "not-tried")
     accepted = optional(c, row, field, "accepted", flag, False)
-    costs = optional(c, row, field, "costs_incurred", _costs, [])
+    known = tuple(x.id for x in rubric.costs)
+    costs = optional(c, row, field, "costs_incurred", lambda c, v, f: _costs(c, v, f, known), [])
     timing = optional(c, row, field, "timing_not_right", flag, False)
     if None in (name, contact, scores, negotiation, accepted, costs, timing):
         return None
-    ordered = tuple(x for x in COSTS if x in costs)
+    ordered = tuple(x for x in known if x in costs)
     return Offer(name, contact, scores, negotiation, accepted, ordered, timing)
 
 

@@ -10,7 +10,12 @@ Rules checked here, all reported at once:
 - ``mobility.criterion`` names a criterion; ``mobility.extra_weight`` is 0 to 5;
 - thresholds are fits from 0 to 100, and ``negotiate`` is not above ``accept``;
 - ``deadline_hours`` has ``min`` and ``max`` hours, ``min`` not above ``max``;
-- ``scripts``, ``placeholders`` and ``paths`` as ``scripts.py`` says.
+- ``scripts``, ``placeholders`` and ``paths`` as ``scripts.py`` says;
+- optional guide text the plan speaks, so the engine itself holds no advice:
+  ``compensation_criterion`` (failed negotiation on it selects the compensation script),
+  ``costs`` (what an employer may have paid for: ``id``, ``label``, ``talking_point``),
+  ``rescind_points`` (``before`` and ``after`` the cost points when withdrawing an
+  acceptance) and ``after_call`` (the reminder to confirm a call by email).
 """
 
 from __future__ import annotations
@@ -52,6 +57,15 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class Cost:
+    """Something an employer may already have paid for when the reader withdraws an acceptance."""
+
+    id: str
+    label: str
+    talking_point: str
+
+
+@dataclass(frozen=True)
 class Rubric:
     criteria: tuple[Criterion, ...]
     mobility_criterion: str
@@ -62,6 +76,11 @@ class Rubric:
     paths: Paths
     scripts: Mapping[str, Script]
     placeholders: Mapping[str, Placeholder]
+    compensation_criterion: str | None = None
+    costs: tuple[Cost, ...] = ()
+    rescind_before: tuple[str, ...] = ()
+    rescind_after: tuple[str, ...] = ()
+    after_call: str | None = None
 
 
 def _threshold(value: int | float) -> Threshold:
@@ -95,11 +114,30 @@ def parse_rubric(data: Any) -> Rubric:
     placeholders = parse_placeholders(c, data.get("placeholders"))
     scripts = parse_scripts(c, data.get("scripts"), placeholders)
     paths = parse_paths(c, data.get("paths"), scripts)
+    pay = data.get("compensation_criterion")
+    pay = None if pay is None else text(c, pay, "compensation_criterion")
+    if pay is not None and criteria and pay not in ids:
+        c.add("compensation_criterion", f"'{pay}' is not a criterion{suggestion(pay, ids)}")
+    costs = tuple(x for x in (each(c, data.get("costs", []), "costs", _cost) or []) if x)
+    rescind = mapping(c, data.get("rescind_points", {}), "rescind_points") or {}
+    before = each(c, rescind.get("before", []), "rescind_points.before", text) or []
+    after = each(c, rescind.get("after", []), "rescind_points.after", text) or []
+    after_call = data.get("after_call")
+    after_call = None if after_call is None else text(c, after_call, "after_call")
     c.raise_if_any()
     return Rubric(
         criteria, mob_id, Fraction(extra), _threshold(accept), _threshold(negotiate),
         (low, high), paths, scripts, placeholders,
+        pay, costs, tuple(before), tuple(after), after_call,
     )  # fmt: skip
+
+
+def _cost(c: Collector, value: Any, field: str) -> Cost | None:
+    row = mapping(c, value, field)
+    if row is None:
+        return None
+    parts = [text(c, row.get(k), child(field, k)) for k in ("id", "label", "talking_point")]
+    return None if None in parts else Cost(*parts)  # type: ignore[arg-type]
 
 
 def _criteria(c: Collector, value: Any) -> list[Criterion | None]:

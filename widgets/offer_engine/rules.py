@@ -39,7 +39,6 @@ from .request import Offer
 from .rubric import Rubric
 
 ACCEPT, NEGOTIATE, DECLINE = "accept", "negotiate", "decline"
-COMPENSATION = "compensation"
 """The criterion whose unmet minimum, after negotiation, picks the compensation script."""
 
 
