@@ -74,7 +74,7 @@ CASES = [
          "subject: Your offer for the ⁁{rol}", "scripts[1].email.subject", "unknown placeholder '{rol}'; did you mean '{role}'?"),
     Case("unknown placeholder in a block", "scripts.yml", "decided not to accept the {role} position",
          "decided not to accept the ⁁{job} position", "scripts[0].call",
-         "unknown placeholder '{job}'; declared placeholders are {company}, {name}, {role}, {your_name}"),
+         "unknown placeholder '{job}'; declared placeholders are {DECLARED}"),
     Case("tab character", "faq.yml", "  - id: hurt", "⁁\t- id: hurt",
          "", "tab character; indent and align with spaces"),
 ]
@@ -113,7 +113,15 @@ def test_each_mistake_is_reported_exactly(content: Path, case: Case) -> None:
     line, column = _apply(content, case)
     key = f"{case.key}: " if case.key else ""
     problems = problems_in(content)
-    assert problems == [f"content/{case.file}:{line}:{column}: {key}{case.message}"]
+    message = case.message.replace("{DECLARED}", _declared_placeholders())
+    assert problems == [f"content/{case.file}:{line}:{column}: {key}{message}"]
+
+
+def _declared_placeholders() -> str:
+    import yaml
+
+    names = yaml.safe_load((CONTENT / "scripts.yml").read_text(encoding="utf-8"))["placeholders"]
+    return ", ".join("{" + name + "}" for name in sorted(names))
 
 
 FILE_CASES = [
