@@ -59,6 +59,31 @@ def check(page: Page, where: str, scheme: str) -> list[str]:
     ]
 
 
+CONTRAST_OF = """async (element) => {
+  await Promise.all(element.getAnimations({subtree: true}).map(a => a.finished));  // Material eases colours in
+  const result = await axe.run(element, {runOnly: {type: "rule", values: ["color-contrast"]}});
+  return result.violations.flatMap(v => v.nodes.map(n => n.failureSummary));
+}"""
+
+
+def check_controls(page: Page, where: str, scheme: str) -> list[str]:
+    """Colour contrast of each button in the page's content while hovered and while focused:
+    states a page-wide axe run never sees. (Call after ``check``, which loads axe.)"""
+    found = []
+    controls = page.locator("article :is(button, .md-button):visible:not(:disabled)")
+    for at in range(controls.count()):
+        control = controls.nth(at)
+        name = " ".join(control.inner_text().split())
+        for state in ("hover", "focus"):
+            page.mouse.move(0, 0)
+            control.hover() if state == "hover" else control.focus()
+            for summary in control.evaluate(CONTRAST_OF):
+                summary = summary.replace("\n", "\n    ")
+                found.append(f"color-contrast on {where} ({scheme}) at button {name!r} ({state}):\n    {summary}")
+        control.blur()
+    return found
+
+
 def test_every_page_in_light_and_dark(axe_context: tuple[str, BrowserContext], site_url: str, pages: list[BuiltPage]) -> None:
     scheme, context = axe_context
     page = context.new_page()
@@ -68,6 +93,7 @@ def test_every_page_in_light_and_dark(axe_context: tuple[str, BrowserContext], s
         if built.address == "/score/":
             wait_for_result(page)  # the widget's own markup is part of the page
         found += check(page, built.address, scheme)
+        found += check_controls(page, built.address, scheme)
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
 
 
@@ -82,5 +108,5 @@ def test_the_widget_filled_in_with_several_offers(axe_context: tuple[str, Browse
     wait_for_result(page)
     assert page.locator("[data-og-result]").count() == len(offers["offers"])
     page.evaluate("document.querySelectorAll('#og-score details').forEach(d => { d.open = true; })")
-    found = check(page, "/score/ filled in", scheme)
+    found = check(page, "/score/ filled in", scheme) + check_controls(page, "/score/ filled in", scheme)
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
