@@ -51,6 +51,7 @@ def _page_model(content: Content, page_id: str) -> Any:
         "how-to-decline": content.communication, "scripts": content.scripts, "after-accepting": content.situations,
         "relationships": content.relationships, "global-mobility": content.mobility, "follow-up": content.roadmap,
         "checklists": content.checklists, "faq": content.faq,
+        "score": content.scripts,  # the widget labels its name fields with the placeholders' labels
     }
     return by_id.get(page_id)
 

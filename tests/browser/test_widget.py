@@ -36,6 +36,14 @@ def check_plan(box: Locator, plan: dict[str, Any]) -> None:
     else:
         assert follow.locator("[data-og-script-text]").text_content() == plan["follow_up_text"]
         assert follow.locator("[data-og-subject]").text_content() == plan["follow_up_subject"]
+    other = box.locator("[data-og-script=other]")  # the same message in the other channel's form
+    if plan["other_text"] is None:
+        assert other.count() == 0
+    else:
+        assert other.get_attribute("data-og-script-channel") == plan["other_channel"]
+        assert other.locator("[data-og-script-text]").text_content() == plan["other_text"]
+        if plan["other_subject"] is not None:
+            assert other.locator("[data-og-subject]").text_content() == plan["other_subject"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])

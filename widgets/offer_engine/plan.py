@@ -56,6 +56,12 @@ class Plan:
     follow_up_subject: str | None
     follow_up_text: str | None
     talking_points: tuple[str, ...]
+    other_channel: str | None = None
+    """The same message in the other channel's form (call ↔ email), when content has one."""
+    other_script: str | None = None
+    other_title: str | None = None
+    other_subject: str | None = None
+    other_text: str | None = None
 
 
 def choose_channel(situation: Situation, rescinding: bool) -> tuple[str, str]:
@@ -122,6 +128,11 @@ def make_plan(
     names = {"name": offer.contact.name, "role": offer.contact.role, "company": offer.contact.company,
              "your_name": your_name, "asks": ask_list(asks)}
     subject, said = _version(script, channel, names, rubric) if script else (None, None)
+    other = EMAIL if channel == CALL else CALL
+    other_path = script_path(j, verdict, lost, other, rubric.compensation_criterion)
+    alt = rubric.scripts[getattr(rubric.paths, other_path)] if other_path else None
+    alt = alt if alt is not None and getattr(alt, other) is not None else None
+    alt_subject, alt_said = _version(alt, other, names, rubric) if alt else (None, None)
     follow = rubric.scripts[rubric.paths.confirm_email] if channel == CALL and action in (DECLINE, RESCIND) else None
     follow_subject, follow_text = _version(follow, EMAIL, names, rubric) if follow else (None, None)
     points: list[str] = []
@@ -135,6 +146,7 @@ def make_plan(
         offer.name, action, channel, why, channel == CALL, rubric.deadline_hours,
         script.id if script else None, script.title if script else None, subject, said,
         follow.id if follow else None, follow_subject, follow_text, tuple(points),
+        other if alt else None, alt.id if alt else None, alt.title if alt else None, alt_subject, alt_said,
     )  # fmt: skip
 
 

@@ -67,6 +67,11 @@ def _plan(p: Plan) -> dict[str, Any]:
         "follow_up_subject": p.follow_up_subject,
         "follow_up_text": p.follow_up_text,
         "talking_points": list(p.talking_points),
+        "other_channel": p.other_channel,
+        "other_script": p.other_script,
+        "other_title": p.other_title,
+        "other_subject": p.other_subject,
+        "other_text": p.other_text,
     }
 
 

@@ -111,12 +111,19 @@ export function planView(plan) {
     plan.talking_points.length > 0 && h("div", { class: "og-points" },
       h("h4", {}, "Points to cover"), h("ul", {}, plan.talking_points.map((p) => h("li", {}, p)))),
     plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, "main"),
+    plan.other_text !== null && scriptView(plan.other_channel, plan.other_title, plan.other_subject, plan.other_text, "other"),
     plan.follow_up_text !== null && scriptView("email", "The confirming email", plan.follow_up_subject, plan.follow_up_text, "follow-up"),
   );
 }
 
+const HEADINGS = {
+  main: { call: "On the call", email: "By email" },
+  other: { call: "If you call instead", email: "If you write instead" },
+  "follow-up": { call: "On the call", email: "By email" },
+};
+
 function scriptView(channel, title, subject, text, role) {
-  const heading = channel === "call" ? `On the call: ${title}` : `By email: ${title}`;
+  const heading = `${HEADINGS[role][channel]}: ${title}`;
   const whole = subject ? `Subject: ${subject}\n\n${text}` : text;
   const copy = h("button", { type: "button", class: "md-button og-small" }, "Copy");
   copy.addEventListener("click", async () => {
