@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -35,3 +37,36 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_offer_guide("build", "-d", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# One local server and one Chromium for the browser tests and the quality gates together: two
+# sync Playwright instances cannot run at once. Imported when first used, so tests that need no
+# browser never load Playwright.
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (no trailing slash) of the built site on a local static server."""
+    from tests.browser.conftest import serve_directory
+
+    server, url = serve_directory(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Any) -> Iterator[Any]:
+    """Debian's headless Chromium (tests/browser/conftest.py says which flags and why)."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()

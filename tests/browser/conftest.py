@@ -1,4 +1,5 @@
-"""Browser fixtures: the built site on a local server, and real headless Chromium through Playwright."""
+"""Browser fixtures: pages in fresh contexts with a log of what they did, and helpers; the local
+server and Debian's headless Chromium they use are session fixtures in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Route
 
 from generator.load import load_content
 from generator.model import Content
@@ -59,25 +60,8 @@ def serve_directory(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL (no trailing slash) of the built site on a local static server."""
-    server, url = serve_directory(built_site)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-    yield browser
-    browser.close()
+# site_url, playwright_instance and browser live in tests/conftest.py: the quality gates
+# (tests/quality) share them, and two sync Playwright instances cannot run at once.
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Quality gates on every page the build makes, run by tools nobody here wrote: axe-core, the Nu Html
-Checker, a link crawl, privacy and CSP checks in Chromium. Fixtures they share."""
+Checker, a link crawl, privacy and CSP checks in Chromium. Fixtures they share; the built site, its
+server and Chromium come from tests/conftest.py, shared with the browser tests."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-# The session's static server and Chromium, reused as they are (pytest finds fixtures by name).
-from tests.browser.conftest import browser, playwright_instance, site_url  # noqa: F401
 from tests.conftest import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
