@@ -22,7 +22,7 @@ SITUATION = {
     "prefers_email": "The recruiter asked me to reply by email",
     "time_zones": "Time zones make a phone call impractical",
 }
-COSTS = {"relocation": "Relocation", "visa": "Visa", "equipment": "Equipment", "background-check": "Background check"}
+COSTS = {c["id"]: c["label"] for c in engine_data(CONTENT)["costs"]}  # the cost kinds and labels come from content
 READY = """() => {
   const root = document.querySelector('[data-og-score]');
   return !!root && root.dataset.ogReady === 'true' && !('ogPending' in root.dataset) && !!root.dataset.ogOutcome;

@@ -16,7 +16,6 @@ const OFFER = ["name", "contact", "scores", "negotiation", "accepted", "costs_in
 const CONTACT = ["name", "role", "company"];
 export const SITUATION = ["mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones"];
 export const NEGOTIATION = ["not-tried", "failed", "done"];
-export const COSTS = ["relocation", "visa", "equipment", "background-check"];
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Each migration turns version N into N+1. */
@@ -32,7 +31,7 @@ export function wrap(answers) {
 }
 
 /** Parse file text into checked answers, or throw AnswersError with a reader-facing reason. */
-export function parseAnswersText(text, criterionIds) {
+export function parseAnswersText(text, criterionIds, costIds) {
   if (new TextEncoder().encode(text).length > MAX_BYTES) {
     throw new AnswersError(`The file is too large (over ${MAX_BYTES / 1000} KB), so it cannot be saved answers.`);
   }
@@ -42,11 +41,11 @@ export function parseAnswersText(text, criterionIds) {
   } catch {
     throw new AnswersError("The file is not valid JSON, so it cannot be read.");
   }
-  return checkDocument(data, criterionIds);
+  return checkDocument(data, criterionIds, costIds);
 }
 
 /** Migrate and check a parsed document (from a file or from storage); returns the answers. */
-export function checkDocument(data, criterionIds) {
+export function checkDocument(data, criterionIds, costIds) {
   let doc = data;
   if (isObject(doc) && !("format" in doc) && Array.isArray(doc.offers)) doc = { format: FORMAT, version: 0, answers: doc };
   if (!isObject(doc) || doc.format !== FORMAT) {
@@ -58,7 +57,7 @@ export function checkDocument(data, criterionIds) {
   }
   while (doc.version < VERSION) doc = MIGRATIONS[doc.version](doc);
   const problems = [];
-  checkAnswers(doc.answers, criterionIds, problems);
+  checkAnswers(doc.answers, criterionIds, costIds, problems);
   if (problems.length) {
     throw new AnswersError(`This file does not match the answers this guide expects: ${problems.slice(0, 3).join("; ")}.`);
   }
@@ -93,7 +92,8 @@ function number(value, where, problems, high) {
   if (!ok) problems.push(`${where} should be a number from 0 to ${high}`);
 }
 
-function checkAnswers(answers, builtIn, problems) {
+// The cost kinds come from the rubric (content), read off the form's checkboxes by the caller.
+function checkAnswers(answers, builtIn, costIds, problems) {
   if (!keys(answers, TOP, "the answers", problems)) return;
   text(answers.your_name, "your name", problems);
   const custom = answers.custom_criteria ?? [];
@@ -124,14 +124,14 @@ function checkAnswers(answers, builtIn, problems) {
     problems.push(`there should be 1 to ${MAX_OFFERS} offers`);
     return;
   }
-  offers.forEach((offer, at) => checkOffer(offer, `offer ${at + 1}`, ids, problems));
+  offers.forEach((offer, at) => checkOffer(offer, `offer ${at + 1}`, ids, costIds, problems));
   const situation = answers.situation ?? {};
   if (keys(situation, SITUATION, "the situation", problems)) {
     for (const key of SITUATION) flag(situation[key], `the situation "${key}"`, problems);
   }
 }
 
-function checkOffer(offer, where, ids, problems) {
+function checkOffer(offer, where, ids, costIds, problems) {
   if (!keys(offer, OFFER, where, problems)) return;
   text(offer.name, `the name of ${where}`, problems, 100);
   const contact = offer.contact ?? {};
@@ -146,5 +146,5 @@ function checkOffer(offer, where, ids, problems) {
   flag(offer.accepted, where, problems);
   flag(offer.timing_not_right, where, problems);
   const costs = offer.costs_incurred ?? [];
-  if (!Array.isArray(costs) || costs.some((c) => !COSTS.includes(c))) problems.push(`the costs of ${where} are unknown`);
+  if (!Array.isArray(costs) || costs.some((c) => !costIds.includes(c))) problems.push(`the costs of ${where} are unknown`);
 }

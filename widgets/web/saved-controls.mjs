@@ -25,12 +25,12 @@ function noteStorage(root, kept) {
 }
 
 /** The saved answers, checked and migrated; null when there are none (or they cannot be read). */
-export function loadSaved(root, builtIn) {
+export function loadSaved(root, builtIn, costIds) {
   noteStorage(root, persistent());
   const saved = load(KEY, null);
   if (saved === null) return null;
   try {
-    return checkDocument(saved, builtIn);
+    return checkDocument(saved, builtIn, costIds);
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
     say(root, "Your saved answers could not be read, so the form starts afresh. They stay saved until you change something.", { error: true });
@@ -69,7 +69,7 @@ export function bindSavedControls(root, app) {
     if (!file) return;
     try {
       if (file.size > MAX_BYTES) throw new AnswersError(`The file is too large (over ${MAX_BYTES / 1000} KB), so it cannot be saved answers.`);
-      const answers = parseAnswersText(await file.text(), app.builtIn);
+      const answers = parseAnswersText(await file.text(), app.builtIn, app.costIds);
       app.replace(answers);
       saveAnswers(root, answers);
       const count = answers.offers.length;

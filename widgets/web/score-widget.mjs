@@ -22,9 +22,10 @@ export function mount(root) {
   root.dataset.ogMounted = "true";
   const form = root.querySelector("[data-og-form]");
   const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((card) => card.dataset.ogCriterion);
+  const costIds = [...new Set([...form.querySelectorAll('input[name$=".costs_incurred"]')].map((box) => box.value))];
   const defaults = readAnswers(form);
   const engine = getEngine();
-  let answers = loadSaved(root, builtIn) ?? structuredClone(defaults);
+  let answers = loadSaved(root, builtIn, costIds) ?? structuredClone(defaults);
   let running = false;
   let again = false;
   let changedAt = 0;
@@ -169,6 +170,7 @@ export function mount(root) {
 
   bindSavedControls(root, {
     builtIn,
+    costIds,
     current: () => answers,
     defaults: () => structuredClone(defaults),
     replace: (next) => show(next),
