@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import crossplane
 import pytest
@@ -173,15 +174,17 @@ class _WithHeaders(http.server.SimpleHTTPRequestHandler):
 
     rules: list[tuple[re.Pattern[str], Headers]] = []
 
+    def headers_here(self) -> Headers:
+        return netlify_headers(self.rules, urlsplit(self.path).path)
+
     def end_headers(self) -> None:
-        for name, value in netlify_headers(self.rules, self.path.split("?")[0]).items():
-            if name != "Content-Type":
+        for name, value in self.headers_here().items():
+            if name != "Content-Type":  # sent already, by guess_type's answer
                 self.send_header(name, value)
         super().end_headers()
 
     def guess_type(self, path: str | Any) -> str:
-        headers = netlify_headers(self.rules, "/" + str(path).rsplit("/", 1)[-1])
-        return headers.get("Content-Type") or super().guess_type(path)
+        return self.headers_here().get("Content-Type") or super().guess_type(path)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
