@@ -9,8 +9,6 @@ Target: offer-guide build at most 1.15x the plain build.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import subprocess
 import sys

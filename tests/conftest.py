@@ -31,10 +31,25 @@ def run_offer_guide(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | N
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real guide, built once with ``offer-guide build`` (strict MkDocs) for the whole session."""
+def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A static server for the session's site, started before the build so the build knows its address."""
+    from tests.browser.conftest import serve_directory
+
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_offer_guide("build", "-d", site)
+    server, url = serve_directory(site)
+    yield site, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server: tuple[Path, str]) -> Path:
+    """The real guide, built once with ``offer-guide build`` (strict MkDocs) for the whole session.
+
+    It is built for the address it is served at: Material's instant navigation only follows
+    links to addresses in the sitemap, which come from ``site_url``.
+    """
+    site, url = _site_server
+    result = run_offer_guide("build", "-d", site, env={"SITE_URL": f"{url}/"})
     assert result.returncode == 0, result.stderr
     return site
 
@@ -45,13 +60,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def site_url(built_site: Path, _site_server: tuple[Path, str]) -> str:
     """Base URL (no trailing slash) of the built site on a local static server."""
-    from tests.browser.conftest import serve_directory
-
-    server, url = serve_directory(built_site)
-    yield url
-    server.shutdown()
+    return _site_server[1]
 
 
 @pytest.fixture(scope="session")

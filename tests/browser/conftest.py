@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Route
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
 from generator.load import load_content
 from generator.model import Content
@@ -130,22 +130,6 @@ def csp_violations(page: Page) -> list[str]:
     return page.evaluate("window.__cspViolations || []")
 
 
-def enable_instant_navigation(page: Page, base_url: str) -> None:
-    """Let Material's instant navigation work on a test server's port.
-
-    Material follows a link without reloading only when the link is in sitemap.xml, whose
-    addresses carry ``site_url``'s port (8000); Material rewrites their scheme and host to the
-    page's, not their port. This serves the sitemap with the test server's origin instead."""
-    configured = re.compile(r"<loc>https?://[^/<]+")
-    origin = _origin(base_url)
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=configured.sub(f"<loc>{origin}", response.text()))
-
-    page.route(f"{origin}/**/sitemap.xml", rewrite)
-
-
 @pytest.fixture(scope="session")
 def guide_content() -> Content:
     """The guide's content, loaded and checked as the build loads it."""
@@ -165,4 +149,4 @@ def plain_text(markdown_text: str) -> str:
     return normal_text(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
 
 
-__all__ = ["CHROMIUM_ARGS", "PageFactory", "PageLog", "csp_violations", "enable_instant_navigation", "normal_text", "plain_text", "serve_directory", "ConsoleMessage"]
+__all__ = ["CHROMIUM_ARGS", "PageFactory", "PageLog", "csp_violations", "normal_text", "plain_text", "serve_directory", "ConsoleMessage"]

@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from generator.model import Content
 from generator.model.lists import Checklist
 from generator.pages import all_checklists
-from tests.browser.conftest import PageFactory, csp_violations, enable_instant_navigation, plain_text, serve_directory
+from tests.browser.conftest import PageFactory, csp_violations, plain_text, serve_directory
 from tests.conftest import CONTENT, ROOT, run_offer_guide
 
 # Storage that throws on every access, as in a browser set to block site data.
@@ -135,7 +135,6 @@ def test_a_tick_survives_a_reload(page: Page, site_url: str, checklists: list[Ch
 
 
 def test_the_same_ticks_show_on_the_all_page_and_after_instant_navigation(page: Page, site_url: str) -> None:
-    enable_instant_navigation(page, site_url)
     open_checklist(page, site_url + "/checklists/")
     page.evaluate("window.__sameVisit = true")
     page.locator('[data-ticks="decision"] input[data-tick]').nth(1).check()
@@ -199,7 +198,6 @@ def test_with_storage_blocked_ticking_still_works(page_factory: PageFactory, sit
 def test_with_storage_full_ticks_last_for_the_visit(page_factory: PageFactory, site_url: str) -> None:
     page = page_factory()
     page.context.add_init_script(FULL_STORAGE)
-    enable_instant_navigation(page, site_url)
     open_checklist(page, site_url + "/checklists/")
     expect(page.locator('[data-ticks="decision"] [data-ticks-memory-only]')).to_be_visible()
     page.locator('[data-ticks="decision"] input[data-tick]').first.check()
@@ -279,7 +277,6 @@ def test_controls_need_the_script_and_use_no_inline_handlers(page_factory: PageF
 
 def test_the_widgets_run_under_the_sites_csp_without_errors(page: Page, site_url: str) -> None:
     page.context.add_init_script(COUNT_PRINTS)
-    enable_instant_navigation(page, site_url)
     open_checklist(page, site_url + "/checklists/")
     page.locator("input[data-tick]").first.check()
     page.locator("[data-ticks-clear]").first.click()

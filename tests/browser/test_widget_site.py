@@ -4,14 +4,12 @@ and Material's instant navigation keeps one Pyodide and a working widget."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from conftest import csp_violations, serve_directory
+from conftest import csp_violations
 from widget_form import READY, label, open_score, wait_for_result
 
 pytestmark = pytest.mark.browser
@@ -55,21 +53,8 @@ def test_no_other_origin_no_errors_no_violations_on_any_page(page: Page, site_ur
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
 
 
-@pytest.fixture(scope="module")
-def instant_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site served at the origin its sitemap names: Material only navigates instantly to
-    addresses listed there, and its port comes from site_url, not from the server."""
-    site = tmp_path_factory.mktemp("instant") / "site"
-    shutil.copytree(built_site, site)
-    server, url = serve_directory(site)
-    sitemap = site / "sitemap.xml"
-    sitemap.write_text(re.sub(r"https?://[^/<]+", url, sitemap.read_text(encoding="utf-8")), encoding="utf-8")
-    yield url
-    server.shutdown()
-
-
-def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, instant_site_url: str) -> None:
-    open_score(page, instant_site_url)
+def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, site_url: str) -> None:
+    open_score(page, site_url)
     page.evaluate("window.__sameDocument = true")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_function("!document.querySelector('[data-og-score]')")

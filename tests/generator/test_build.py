@@ -106,7 +106,7 @@ def test_home_answers_first_and_offers_three_routes(built_site: Path, content: C
 
 
 def test_pages_reference_no_other_origin(built_site: Path) -> None:
-    own = urlsplit("http://127.0.0.1:8000/")
+    own = urlsplit(re.search(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text()).group(1))  # site_url
     pattern = re.compile(r"""(?:src|href|action|srcset|poster|data)=["']([a-z][a-z0-9+.-]*:)?//([^/"' ]+)|url\(\s*["']?(https?:)?//([^/"')]+)""", re.I)
     offenders = []
     for path in sorted(built_site.rglob("*")):
