@@ -12,8 +12,9 @@ from .model import FILES, Content
 from .model.scripts import Scripts
 from .site_map import PAGES
 from .typed import suggest
+from .engine_check import engine_problems
 from .validate import validate_source
-from .yaml_source import read_source
+from .yaml_source import Source, read_source
 
 
 def shown_path(path: Path) -> str:
@@ -50,6 +51,7 @@ def _load(content_dir: Path) -> Content:
         raise ContentError([Problem(shown_path(content_dir), 1, 1, "", "content directory not found")])
     problems += _unexpected_files(content_dir)
     models: dict[str, Any] = {}
+    sources: dict[str, Source] = {}
     fields: list[Marked] = []
     unsure: set[str] = set()
     for stem, model in FILES.items():
@@ -59,6 +61,7 @@ def _load(content_dir: Path) -> Content:
             unsure |= defined_kinds(model)
             continue
         src = read_source(path, shown_path(path))
+        sources[stem] = src
         validated = validate_source(src, model) if not src.problems else None
         if validated is None:
             unsure |= defined_kinds(model)
@@ -72,7 +75,14 @@ def _load(content_dir: Path) -> Content:
     problems += check_references(fields, builtin, placeholders, unsure)
     if problems:
         raise ContentError(problems)
-    return Content(**models)  # type: ignore[arg-type]
+    content = Content(**models)  # type: ignore[arg-type]
+    # The engine checks its own input too (it also runs alone in the browser). Content that
+    # passes our model but not the engine, such as a call-only path whose script has no call
+    # text, must fail here, not in a reader's browser.
+    problems += engine_problems(content, sources)
+    if problems:
+        raise ContentError(problems)
+    return content
 
 
 def _unexpected_files(content_dir: Path) -> list[Problem]:

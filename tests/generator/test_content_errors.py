@@ -75,6 +75,9 @@ CASES = [
     Case("unknown placeholder in a block", "scripts.yml", "decided not to accept the {role} position",
          "decided not to accept the ⁁{job} position", "scripts[0].call",
          "unknown placeholder '{job}'; declared placeholders are {DECLARED}"),
+    Case("a script the engine cannot use", "rubric.yml", "  decline_call: decline-call", "  decline_call: ⁁decline-email",
+         "paths.decline_call",
+         "the scoring engine cannot use this: script 'decline-email' has no call version, which this path needs"),
     Case("tab character", "faq.yml", "  - id: hurt", "⁁\t- id: hurt",
          "", "tab character; indent and align with spaces"),
 ]
