@@ -7,6 +7,9 @@ const SELECTOR = "[data-og-score]";
 function mountIfPresent() {
   const root = document.querySelector(SELECTOR);
   if (!root) return;
+  // Start booting Pyodide at once, in parallel with loading the form's modules: the boot is the
+  // long pole, and getEngine() is a singleton, so mount() picks up the same engine later.
+  import("./engine-client.mjs").then(({ getEngine }) => getEngine(), () => {});
   import("./score-widget.mjs").then(
     ({ mount }) => mount(root),
     (error) => {
