@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from offer_engine.checks import closest
+
 from .errors import Problem
 from .fields import PLACEHOLDER, IdOf, RefTo, Template
-from .typed import hints, optional_of, split, suggest
+from .typed import hints, optional_of, split
 from .yaml_source import Loc, Source, format_loc
 
 
@@ -112,14 +114,14 @@ def check_references(
                 name = match.group(1)
                 if name not in placeholders:
                     declared = ", ".join("{" + p + "}" for p in sorted(placeholders))
-                    hint = suggest(name, sorted(placeholders))
-                    tail = f"did you mean '{{{hint[0]}}}'?" if hint else f"declared placeholders are {declared}"
+                    hint = closest(name, placeholders)
+                    tail = f"did you mean '{{{hint}}}'?" if hint else f"declared placeholders are {declared}"
                     problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
     return problems
 
 
 def _unknown(kind: str, value: str, ids: list[str]) -> str:
-    close = suggest(value, ids)
+    close = closest(value, ids)
     if close:
-        return f"unknown {kind} '{value}'; did you mean '{close[0]}'?"
+        return f"unknown {kind} '{value}'; did you mean '{close}'?"
     return f"unknown {kind} '{value}'; known ids are: {', '.join(ids) or 'none'}"

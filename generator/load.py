@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from offer_engine.checks import closest
+
 from .crossref import Marked, check_references, defined_kinds, marked_fields
+from .engine_check import engine_problems
 from .errors import ContentError, Problem
 from .model import FILES, Content
 from .model.scripts import Scripts
 from .site_map import PAGES
-from .typed import suggest
-from .engine_check import engine_problems
 from .validate import validate_source
 from .yaml_source import Source, read_source
 
@@ -91,7 +92,7 @@ def _unexpected_files(content_dir: Path) -> list[Problem]:
     for path in sorted(content_dir.iterdir()):
         if path.suffix in (".yml", ".yaml") and path.stem not in FILES or path.suffix == ".yaml":
             expected = [f"{s}.yml" for s in FILES]
-            close = suggest(path.name, expected)
-            hint = f"did you mean {close[0]}?" if close else f"expected one of: {', '.join(expected)}"
+            close = closest(path.name, expected)
+            hint = f"did you mean {close}?" if close else f"expected one of: {', '.join(expected)}"
             problems.append(Problem(shown_path(path), 1, 1, "", f"unknown content file; {hint}"))
     return problems

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
+# "Did you mean": the engine's lookup, so content and offer files suggest alike.
+from offer_engine.checks import closest
+
 Loc = tuple[str | int, ...]
 
 
@@ -40,13 +43,6 @@ class Error:
     loc: Loc
     message: str
     at_key: bool = False  # point at the key (unknown keys) rather than at the value
-
-
-def suggest(word: str, choices: list[str]) -> list[str]:
-    """The closest choice for a "did you mean"; difflib loads only when there is a mistake to explain."""
-    import difflib
-
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
 
 
 def shown(value: Any) -> str:
@@ -164,10 +160,11 @@ def _object(cls: type, value: Any, loc: Loc, errors: list[Error]) -> Any:
     suggested: set[str] = set()
     for key in value:
         if key not in fields:
-            close = suggest(key, list(fields))
-            hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(fields)}"
+            close = closest(key, fields)
+            hint = f"did you mean '{close}'?" if close else f"expected one of: {', '.join(fields)}"
             errors.append(Error((*loc, key), f"unknown key '{key}'; {hint}", at_key=True))
-            suggested.update(close)
+            if close:
+                suggested.add(close)
     before = len(errors)
     kwargs = {}
     for name, annotation in fields.items():
