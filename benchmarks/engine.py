@@ -92,7 +92,7 @@ def main() -> None:
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from generator.engine_data import engine_data
+    from generator.content.load import engine_data
 
     rubric_json = json.dumps(engine_data(ROOT / "content"))
     requests = {label: json.dumps(data) for label, data in REQUESTS.items()}

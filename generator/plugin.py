@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +13,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .assets import engine_files
-from .csp import PagePolicy
-from .engine_data import engine_data_from
-from .errors import ContentError
-from .hosting import robots_txt, write_headers
-from .markup import fix_chrome
-from .load import load_content
-from .model import Content
-from .nav import build_nav
-from .pages import render_pages
+from generator.site.assets import engine_files
+from generator.hosting.csp import PagePolicy
+from generator.content.projection import engine_data_from
+from generator.content.errors import ContentError
+from generator.hosting.headers import robots_txt, write_headers
+from generator.site.markup import fix_chrome
+from generator.content.load import load_content
+from generator.content.model import Content
+from generator.site.nav import build_nav
+from generator.site.pages import render_pages
 
 
-# The browser side (widget, worker, ticks, storage) ships from widgets/web, the one place it lives.
-WEB_DIR = Path(__file__).resolve().parent.parent / "widgets" / "web"
+# The browser side (widget, worker, ticks, storage) ships from the offer_widget package
+# (widgets/offer_widget), the one place it lives; read as package data, so a wheel works too.
+WEB_PACKAGE = "offer_widget"
 WEB_URI = "assets/widgets"
+WEB_SUFFIXES = (".mjs", ".css", ".js")
 
 
 class GuideConfig(Config):
@@ -63,9 +66,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
             files.append(File.generated(config, path, content=markdown))
-        for source in sorted(WEB_DIR.iterdir()):
-            if source.is_file():
-                files.append(File.generated(config, f"{WEB_URI}/{source.name}", abs_src_path=str(source)))
+        for source in sorted(resources.files(WEB_PACKAGE).iterdir(), key=lambda p: p.name):
+            if source.is_file() and source.name.endswith(WEB_SUFFIXES):
+                files.append(File.generated(config, f"{WEB_URI}/{source.name}", content=source.read_bytes()))
         assert self.content is not None
         for generated in engine_files(config, engine_data_from(self.content)):
             files.append(generated)

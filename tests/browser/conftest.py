@@ -20,8 +20,8 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
-from generator.load import load_content
-from generator.model import Content
+from generator.content.load import load_content
+from generator.content.model import Content
 from tests.conftest import CONTENT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

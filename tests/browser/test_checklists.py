@@ -10,9 +10,9 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from generator.model import Content
-from generator.model.lists import Checklist
-from generator.pages import all_checklists
+from generator.content.model import Content
+from generator.content.model.lists import Checklist
+from generator.site.pages import all_checklists
 from tests.browser.conftest import PageFactory, csp_violations, plain_text, serve_directory
 from tests.conftest import CONTENT, ROOT, run_offer_guide
 

@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from generator.model import Content
-from generator.model.lists import Checklist
-from generator.pages import all_checklists
+from generator.content.model import Content
+from generator.content.model.lists import Checklist
+from generator.site.pages import all_checklists
 from generator.site_map import PAGES, checklist_page
 from tests.browser.conftest import PageFactory, normal_text, plain_text
 

@@ -1,6 +1,6 @@
 """Driving the /score/ widget as a reader does: by the visible labels of its inputs.
 
-Label texts follow the template and widgets/web/ (criterion labels come from the content);
+Label texts follow the template and widgets/offer_widget/ (criterion labels come from the content);
 expected results never come from here, only from ``offer-guide score --json``.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-from generator.engine_data import engine_data
+from generator.content.load import engine_data
 from tests.conftest import CONTENT, run_offer_guide
 
 SITUATION = {

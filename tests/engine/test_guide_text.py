@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.engine_data import engine_data
+from generator.content.load import engine_data
 from offer_engine import evaluate, to_dict
 from tests.conftest import CONTENT
 from tests.engine.scenarios import _DATA, offer, scores

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import score_command
-from generator.engine_data import engine_data
-from generator.score_command import run_score
-from generator.yaml_source import read_source
+from generator.content.load import engine_data
+from generator.cli.score import run_score
+from generator.content.source import read_source
 from tests.conftest import CONTENT, ROOT, run_offer_guide
 
 EXAMPLES = ROOT / "examples"
@@ -154,8 +153,3 @@ def test_broken_content_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "rubric.yml:" in err and "thresholds.accept" in err
 
-
-def test_engine_data_the_engine_refuses_exits_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(score_command, "engine_data", lambda content_dir: {"criteria": []})
-    assert run_score(EXAMPLES / "accept.yml", CONTENT, as_json=False) == 1
-    assert capsys.readouterr().err.splitlines()[0] == f"{CONTENT}: engine data: criteria: must list at least one criterion"

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 
-from generator.load import load_content
-from generator.model import Content
-from generator.pages import all_checklists
+from generator.content.load import load_content
+from generator.content.model import Content
+from generator.site.pages import all_checklists
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
 
 

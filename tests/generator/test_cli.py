@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.model import FILES
+from generator.content.model import FILES
 from tests.conftest import CONTENT, ROOT, run_offer_guide
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.load import load_content
+from generator.content.errors import ContentError
+from generator.content.load import load_content
 from tests.conftest import CONTENT
 
 CARET = "⁁"

@@ -6,16 +6,15 @@ import re
 
 from offer_engine import InputError, parse_rubric
 
-from .errors import Problem
-from .model import Content
-from .yaml_source import Loc, Source, format_loc
+from generator.content.errors import Problem
+from generator.content.model import Content
+from generator.content.projection import engine_data_from
+from generator.content.source import Loc, Source, format_loc
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def engine_problems(content: Content, sources: dict[str, Source]) -> list[Problem]:
-    from .engine_data import engine_data_from  # engine_data imports load; import late to avoid a cycle
-
     try:
         parse_rubric(engine_data_from(content))
     except InputError as exc:

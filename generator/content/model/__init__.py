@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .advice import Communication, Framework, MobilityPage, Negotiation, Reasons, Relationships, Situations
-from .common import Model
-from .guide import Guide
-from .lists import Checklists, Faq, Roadmap
-from .rubric import Rubric
-from .scripts import Scripts
+from generator.content.model.advice import Communication, Framework, MobilityPage, Negotiation, Reasons, Relationships, Situations
+from generator.content.model.common import Model
+from generator.content.model.guide import Guide
+from generator.content.model.lists import Checklists, Faq, Roadmap
+from generator.content.model.rubric import Rubric
+from generator.content.model.scripts import Scripts
 
 # content file stem → model. The order is the order files are reported in.
 FILES: dict[str, type[Model]] = {

@@ -6,8 +6,8 @@ from dataclasses import field
 from typing import Annotated
 
 
-from ..fields import Text, at_least, id_of, number, ref_to
-from .common import Model, Page, Section
+from generator.content.fields import Text, at_least, id_of, number, ref_to
+from generator.content.model.common import Model, Page, Section
 
 
 class Point(Model):

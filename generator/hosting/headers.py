@@ -3,28 +3,24 @@ page's CSP meta tag, and ``robots.txt``.
 
 Two renderings of one rule list: ``_headers`` (Netlify, Cloudflare Pages), which the build
 ships in the site root, and an nginx snippet (``deploy/nginx.conf``), made from a built
-``_headers`` by ``make nginx`` (``python -m generator.hosting SITE/_headers``).
+``_headers`` by ``make nginx`` (see ``nginx.py``).
 
 - The CSP header repeats the meta policy (``csp.DIRECTIVES``) and adds ``frame-ancestors
   'none'``, which a meta tag cannot set. A browser enforces both policies, so the header
   must allow the inline scripts of *every* page: it lists the union of their hashes.
 - Pyodide sits in a folder named by its version and the engine files carry a content hash
-  (generator/assets.py), so a new build never changes a file under those names: they may
+  (generator/site/assets.py), so a new build never changes a file under those names: they may
   be cached for a year without revalidation.
 - No two rules set the same header: hosts merge the values of all matching rules.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from .csp import policy
+from generator.hosting.csp import policy
 
 HEADERS_URI = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -100,64 +96,3 @@ def parse_headers(text: str) -> list[Rule]:
         name, _, value = line.strip().partition(":")
         found[-1] = Rule(found[-1].pattern, (*found[-1].headers, (name.strip(), value.strip())))
     return found
-
-
-def _quoted(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def nginx_snippet(parsed: list[Rule], base: str = "/") -> str:
-    """The same rules for nginx, to include inside the ``server`` block that serves the site at ``base``.
-
-    nginx drops every inherited ``add_header`` in a block that has its own, so each location
-    repeats the headers of every page. A ``types`` block replaces the whole MIME map of its
-    block, so it only goes where nothing but that one extension is served."""
-    everywhere = next(r.headers for r in parsed if r.pattern == "/*")
-    cached = [r for r in parsed if r.pattern.endswith("/*") and r.pattern != "/*"]
-    typed = [r for r in parsed if re.fullmatch(r"/\*\.\w+", r.pattern)]
-
-    def add(headers: Iterable[tuple[str, str]], indent: str) -> list[str]:
-        # `always` also covers error responses, except for caching: a missing file must not be cached for a year.
-        return [
-            f"{indent}add_header {name} {_quoted(value)}{'' if name == 'Cache-Control' else ' always'};"
-            for name, value in headers
-        ]
-
-    def by_type(rule: Rule, indent: str) -> list[str]:
-        ext = rule.pattern.removeprefix("/*.")
-        kind = dict(rule.headers)["Content-Type"]
-        return [f"{indent}location ~ \\.{ext}$ {{", f"{indent}    types {{ {kind} {ext}; }}", f"{indent}}}"]
-
-    lines = [
-        "# offer-guide: the response headers of the site's _headers file, for nginx.",
-        "# Made by `make nginx` (generator/hosting.py) from a fresh build: do not edit by hand.",
-        "# Include it inside the `server` block whose root is the built site:",
-        "#     include /path/to/offer-guide/deploy/nginx.conf;",
-        "",
-        f"error_page 404 {base.rstrip('/')}/404.html;",
-        "",
-        *add(everywhere, ""),
-    ]
-    for rule in cached:
-        folder = base.rstrip("/") + rule.pattern.removesuffix("*")
-        lines += ["", f"location ^~ {folder} {{", *add(everywhere, "    "), *add(rule.headers, "    ")]
-        for kind in typed:  # nested locations inherit this block's add_header lines
-            lines += by_type(kind, "    ")
-        lines.append("}")
-    for kind in typed:
-        lines += ["", *by_type(kind, "")]
-    return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: [SITE_URL=…] python -m generator.hosting SITE/_headers  (prints the nginx snippet)", file=sys.stderr)
-        return 2
-    # The site's folder on the server is the path of the address it was built for, as in mkdocs.yml.
-    base = urlsplit(os.environ.get("SITE_URL", "")).path or "/"
-    sys.stdout.write(nginx_snippet(parse_headers(Path(argv[0]).read_text(encoding="utf-8")), base))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

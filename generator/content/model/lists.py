@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 
-from ..fields import Text, at_least, id_of
-from .common import Model, Page, Section
+from generator.content.fields import Text, at_least, id_of
+from generator.content.model.common import Model, Page, Section
 
 
 class Tick(Model):

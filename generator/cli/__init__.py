@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ContentError
+from generator.content.errors import ContentError
 
 CONFIG = Path("mkdocs.yml")
 
@@ -62,14 +62,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .load import load_content
+    from generator.content.load import load_content
 
     try:
         content = load_content(args.content)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    from .pages import render_pages
+    from generator.site.pages import render_pages
 
     pages = render_pages(content)
     print(f"{args.content}: the content is valid ({len(pages)} pages).")
@@ -89,7 +89,7 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from .load import load_content
+    from generator.content.load import load_content
 
     try:
         load_content(args.content)  # report content problems plainly, before MkDocs starts
@@ -143,7 +143,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from generator.content.schema import write_schemas
 
     for path in write_schemas(args.out):
         print(f"wrote {path}")
@@ -151,10 +151,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .score_command import run_score
+    from generator.cli.score import run_score
 
     return run_score(args.file, args.content, args.json)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

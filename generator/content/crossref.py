@@ -9,10 +9,10 @@ from typing import Any, get_args
 
 from offer_engine.checks import closest
 
-from .errors import Problem
-from .fields import PLACEHOLDER, IdOf, RefTo, Template
-from .typed import hints, optional_of, split
-from .yaml_source import Loc, Source, format_loc
+from generator.content.errors import Problem
+from generator.content.fields import PLACEHOLDER, IdOf, RefTo, Template
+from generator.content.typed import hints, optional_of, split
+from generator.content.source import Loc, Source, format_loc
 
 
 @dataclass(frozen=True)

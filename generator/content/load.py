@@ -8,14 +8,15 @@ from typing import Any
 
 from offer_engine.checks import closest
 
-from .crossref import Marked, check_references, defined_kinds, marked_fields
-from .engine_check import engine_problems
-from .errors import ContentError, Problem
-from .model import FILES, Content
-from .model.scripts import Scripts
-from .site_map import PAGES
-from .validate import validate_source
-from .yaml_source import Source, read_source
+from generator.content.crossref import Marked, check_references, defined_kinds, marked_fields
+from generator.content.engine_check import engine_problems
+from generator.content.errors import ContentError, Problem
+from generator.content.model import FILES, Content
+from generator.content.projection import engine_data_from
+from generator.content.model.scripts import Scripts
+from generator.site_map import PAGES
+from generator.content.validate import validate_source
+from generator.content.source import Source, read_source
 
 
 def shown_path(path: Path) -> str:
@@ -33,6 +34,11 @@ def _signature(content_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(
         (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(content_dir.iterdir()) if p.is_file()
     )
+
+
+def engine_data(content_dir: Path) -> dict[str, Any]:
+    """Load ``content_dir`` (raising ``ContentError`` on problems) and project the engine's data."""
+    return engine_data_from(load_content(content_dir))
 
 
 def load_content(content_dir: Path) -> Content:

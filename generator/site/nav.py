@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Content
-from .pages import all_checklists
-from .site_map import PAGES, checklist_page
+from generator.content.model import Content
+from generator.site.pages import all_checklists
+from generator.site_map import PAGES, checklist_page
 
 # Section labels group pages by the reader's three jobs: decide, decline, follow up.
 _SECTIONS: list[tuple[str, list[str]]] = [

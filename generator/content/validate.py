@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Problem
-from .typed import Error, build, shown
-from .yaml_source import Source, format_loc
+from generator.content.errors import Problem
+from generator.content.typed import Error, build, shown
+from generator.content.source import Source, format_loc
 
 
 def validate_source(src: Source, model: type) -> Any | None:

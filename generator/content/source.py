@@ -11,7 +11,7 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from generator.content.errors import Problem
 
 Loc = tuple[str | int, ...]
 

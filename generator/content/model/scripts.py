@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 
-from ..fields import PlaceholderName, ScriptText, Text, at_least, id_of
-from .common import Model, Page
+from generator.content.fields import PlaceholderName, ScriptText, Text, at_least, id_of
+from generator.content.model.common import Model, Page
 
 
 class Placeholder(Model):

@@ -6,8 +6,8 @@ from dataclasses import field
 from typing import Annotated
 
 
-from ..fields import Flag, Text, at_least, id_of, number, ref_to
-from .common import Model, Page
+from generator.content.fields import Flag, Text, at_least, id_of, number, ref_to
+from generator.content.model.common import Model, Page
 
 Weight = number(0, 5)
 Fit = number(0, 100)

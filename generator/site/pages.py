@@ -14,11 +14,11 @@ from typing import Any
 import jinja2
 import markdown
 
-from .fields import PLACEHOLDER
-from .model import Content
-from .model.lists import Checklist
-from .model.scripts import Placeholder
-from .site_map import PAGES, checklist_page
+from generator.content.fields import PLACEHOLDER
+from generator.content.model import Content
+from generator.content.model.lists import Checklist
+from generator.content.model.scripts import Placeholder
+from generator.site_map import PAGES, checklist_page
 
 # page id → template. Checklist pages are added per checklist in content.
 TEMPLATES: dict[str, str] = {page_id: f"{path}.j2" for page_id, path in PAGES.items()}
@@ -77,7 +77,7 @@ def _render(template: str, path: str, context: dict[str, Any], **extra: Any) -> 
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         # Compiling templates is most of the render time; Jinja's own cache keeps the compiled
         # code between builds (keyed by template source, so an edited template recompiles).
         bytecode_cache=jinja2.FileSystemBytecodeCache(_cache_dir()),

@@ -7,7 +7,6 @@ the line and column where known, and the field; never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -17,9 +16,9 @@ from typing import Any
 from offer_engine import InputError, Result, parse_request, parse_rubric, score, to_dict
 from offer_engine.plan import Plan
 
-from .engine_data import engine_data
-from .errors import ContentError
-from .yaml_source import format_loc, read_source
+from generator.content.load import engine_data
+from generator.content.errors import ContentError
+from generator.content.source import format_loc, read_source
 
 
 def run_score(path: Path, content_dir: Path, as_json: bool) -> int:
@@ -30,10 +29,6 @@ def run_score(path: Path, content_dir: Path, as_json: bool) -> int:
         rubric = parse_rubric(engine_data(content_dir))
     except ContentError as error:
         print(error.report(), file=sys.stderr)
-        return 1
-    except InputError as error:  # content the generator let through but the engine refuses
-        for problem in error.problems:
-            print(f"{content_dir}: engine data: {problem}", file=sys.stderr)
         return 1
     try:
         result = score(rubric, parse_request(data, rubric))
@@ -125,16 +120,3 @@ def _plan(n: int, p: Plan) -> list[str]:
     out.append("")
     return out
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry point, the same as ``offer-guide score``."""
-    parser = argparse.ArgumentParser(prog="offer-guide score", description="Score the offers in an offer file.")
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
-    args = parser.parse_args(argv)
-    return run_score(args.file, args.content, args.json)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

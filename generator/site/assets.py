@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 ENGINE_DIR = ROOT / "widgets" / "offer_engine"
 ENGINE_PACKAGE = "offer_engine"

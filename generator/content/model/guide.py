@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 
-from ..fields import Text, at_least, id_of, ref_to
-from .common import Model, Section
+from generator.content.fields import Text, at_least, id_of, ref_to
+from generator.content.model.common import Model, Section
 
 
 class Answer(Model):

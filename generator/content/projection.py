@@ -7,16 +7,9 @@ in CPython, and the site ships it as an asset for the engine in the browser.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
-from .load import load_content
-from .model import Content
-
-
-def engine_data(content_dir: Path) -> dict[str, Any]:
-    """Load ``content_dir`` (raising ``ContentError`` on problems) and derive the engine data."""
-    return engine_data_from(load_content(content_dir))
+from generator.content.model import Content
 
 
 def engine_data_from(content: Content) -> dict[str, Any]:

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from .model import FILES
-from .typed import Check, MinItems, hints, optional_of, required, split
+from generator.content.model import FILES
+from generator.content.typed import Check, MinItems, hints, optional_of, required, split
 
 
 def write_schemas(out: Path) -> list[Path]:

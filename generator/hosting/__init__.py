@@ -1,0 +1,1 @@
+"""Stage 3: what a host serves beside the built pages: the CSP, ``_headers``, the nginx snippet."""
