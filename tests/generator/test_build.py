@@ -51,7 +51,10 @@ def _case_texts(case: Case) -> list[str]:
 
 
 def _script_texts(script: Script | Note) -> list[str]:
-    bodies = [script.text] if isinstance(script, Note) else [b for b in (script.call, script.email and script.email.body) if b]
+    if isinstance(script, Note):
+        bodies = [script.text]
+    else:
+        bodies = [b for b in (script.call, script.email.body if script.email else None) if b]
     return [script.title, script.situation, *map(_first_line, bodies)]
 
 
@@ -144,8 +147,7 @@ def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content)
     text = page_text(built_site, "scripts")
     for script in content.scripts.scripts:
         for body in filter(None, [script.call, script.email and script.email.body]):
-            first_line = body.strip().splitlines()[0]
-            assert _normal(first_line) in text
+            assert _normal(_first_line(body)) in text
 
 
 def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:
