@@ -16,13 +16,14 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import offer_engine
 
-from generator.site.lean_corpus import PACKAGED, Corpus, find_corpus
+from generator.site.lean_corpus import CORPUS_NAME, Corpus, checkout_corpus, find_corpus
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
 
@@ -82,7 +83,7 @@ def lean_key(pyodide: str, corpus: Corpus, engine_dir: Path = ENGINE_DIR) -> str
 
 
 def packaged_dir() -> Path:
-    return Path(str(resources.files("offer_widget").joinpath(*PACKAGED[:-1])))
+    return Path(str(resources.files("offer_widget").joinpath("runtime", "lean")))
 
 
 def user_cache_dir() -> Path:
@@ -90,17 +91,28 @@ def user_cache_dir() -> Path:
     return Path(base) / "offer-guide" / "lean"
 
 
-def lean_runtime(pyodide_dir: Path, corpus: Corpus | None = None, engine_dir: Path = ENGINE_DIR) -> LeanRuntime:
-    """The lean runtime for these inputs: found by its key, or built (once) into the user cache."""
-    corpus = corpus or find_corpus()
+def default_places() -> tuple[Path, ...]:
+    """Where lean runtimes are looked for, in order; a miss is built into the last one."""
+    return packaged_dir(), user_cache_dir()
+
+
+def lean_runtime(
+    pyodide_dir: Path,
+    corpus: Corpus | None = None,
+    engine_dir: Path = ENGINE_DIR,
+    places: Sequence[Path] | None = None,
+) -> LeanRuntime:
+    """The lean runtime for these inputs: found by its key, or built (once) into the last place."""
+    corpus = corpus or find_corpus(packaged_dir())
     if corpus is None:
         raise LeanUnavailable("no corpus to derive the module list from (neither tests/engine nor packaged runtime/lean/corpus.json)")
+    places = places or default_places()
     pyodide = pyodide_digest(pyodide_dir)
     key = lean_key(pyodide, corpus, engine_dir)
-    for folder in (packaged_dir() / key, user_cache_dir() / key):
+    for folder in (place / key for place in places):
         if (folder / ZIP_NAME).is_file() and (folder / MODULES_NAME).is_file():
             return _load(folder, key, pyodide)
-    return _load(_build(pyodide_dir, corpus, engine_dir, user_cache_dir() / key), key, pyodide)
+    return _load(_build(pyodide_dir, corpus, engine_dir, places[-1] / key), key, pyodide)
 
 
 def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
@@ -154,7 +166,7 @@ def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:
     package, which has no tests/ to derive the corpus from, computes the same key and finds
     the artefacts without Node. Other keys' folders there are removed.
     """
-    corpus = find_corpus()
+    corpus = checkout_corpus()
     if corpus is None:
         raise LeanUnavailable("prepare_package_data needs a checkout (tests/engine/scenarios.py, examples/)")
     runtime = lean_runtime(pyodide_dir, corpus)
@@ -165,5 +177,5 @@ def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:
             shutil.rmtree(old)
     if not (lean_dir / runtime.key).is_dir():  # in a checkout it may be the very folder lean_runtime found
         shutil.copytree(runtime.zip.parent, lean_dir / runtime.key)
-    (lean_dir / PACKAGED[-1]).write_bytes(corpus.to_json())
+    (lean_dir / CORPUS_NAME).write_bytes(corpus.to_json())
     return _load(lean_dir / runtime.key, runtime.key, pyodide_digest(pyodide_dir))

@@ -13,7 +13,6 @@ import importlib.util
 import json
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from generator.content.source import read_source
@@ -22,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS = ROOT / "tests" / "engine" / "scenarios.py"
 FIXTURE_RUBRIC = ROOT / "tests" / "engine" / "fixtures" / "engine_data.json"
 EXAMPLES = ROOT / "examples"
-PACKAGED = ("runtime", "lean", "corpus.json")
-"""Where an installed package keeps its corpus: offer_widget/runtime/lean/corpus.json."""
+CORPUS_NAME = "corpus.json"
+"""Its name in the package data's lean folder (offer_widget/runtime/lean/corpus.json)."""
 
 
 @dataclass(frozen=True)
@@ -60,13 +59,14 @@ def checkout_corpus(scenarios: Path = SCENARIOS, examples: Path = EXAMPLES) -> C
     return Corpus(tuple(calls))
 
 
-def packaged_corpus() -> Corpus | None:
-    entry = resources.files("offer_widget").joinpath(*PACKAGED)
+def packaged_corpus(lean_dir: Path) -> Corpus | None:
+    """The copy ``prepare_package_data`` wrote into the package data's lean folder, if any."""
+    entry = lean_dir / CORPUS_NAME
     if not entry.is_file():
         return None
     return Corpus(tuple((rubric, request) for rubric, request in json.loads(entry.read_bytes())))
 
 
-def find_corpus() -> Corpus | None:
+def find_corpus(lean_dir: Path) -> Corpus | None:
     """The checkout's own corpus when there is one (it is the source), else the packaged copy."""
-    return checkout_corpus() or packaged_corpus()
+    return checkout_corpus() or packaged_corpus(lean_dir)
