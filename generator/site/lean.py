@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,3 +180,21 @@ def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:
         shutil.copytree(runtime.zip.parent, lean_dir / runtime.key)
     (lean_dir / CORPUS_NAME).write_bytes(corpus.to_json())
     return _load(lean_dir / runtime.key, runtime.key, pyodide_digest(pyodide_dir))
+
+
+def main(argv: list[str]) -> int:
+    """``python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR``: prepare_package_data, for ``make dist``."""
+    if len(argv) != 2:
+        print("usage: python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR  (puts the lean runtime into RUNTIME_DIR/lean)", file=sys.stderr)
+        return 2
+    try:
+        runtime = prepare_package_data(Path(argv[0]), Path(argv[1]))
+    except LeanUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{runtime.zip} ({runtime.size} bytes, {len(runtime.stdlib)} standard-library modules)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -41,7 +41,7 @@ class Corpus:
 
 def checkout_corpus(scenarios: Path = SCENARIOS, examples: Path = EXAMPLES) -> Corpus | None:
     """Every scenario and bad input, then every example; None outside a checkout."""
-    if not scenarios.is_file():
+    if not (ROOT / "pyproject.toml").is_file() or not scenarios.is_file():  # an installed package: no checkout
         return None
     spec = importlib.util.spec_from_file_location("offer_guide_scenarios", scenarios)
     assert spec is not None and spec.loader is not None
