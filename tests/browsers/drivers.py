@@ -168,6 +168,20 @@ class WebKit:
         self._driver.quit()
 
 
+def webkit_console_while_loading(url: str, display: str) -> list[str]:
+    """WebKit's own console messages from loading ``url`` until its load event, one per line.
+
+    Outside automation MiniBrowser can print the console (the setting is ignored for automated
+    views), and ``--exit-after-load`` quits at the load event: work still running then is cut off,
+    so this suits pages that do their work while loading, not /score/'s boot.
+    """
+    done = subprocess.run(
+        [MINIBROWSER, "--enable-write-console-messages-to-stdout=true", "--exit-after-load", url],
+        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=BOOT_TIMEOUT_S,
+    )  # fmt: skip
+    return [line for line in (done.stdout + done.stderr).splitlines() if "CONSOLE" in line]  # it prints to stderr
+
+
 def cold_first_verdict(driver: Driver, url: str) -> float:
     """Milliseconds from navigation start to the widget's first verdict mark, on a first visit."""
     driver.goto(url)

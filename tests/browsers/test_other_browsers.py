@@ -15,7 +15,7 @@ from generator.content.load import load_content
 from generator.site.pages import all_checklists
 from tests.browser.conftest import plain_text
 from tests.browsers.conftest import unwanted
-from tests.browsers.drivers import Driver
+from tests.browsers.drivers import Driver, webkit_console_while_loading
 from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -79,3 +79,9 @@ def test_a_checklist_tick_survives_a_reload(driver: Driver, probed_url: str) -> 
     assert driver.evaluate(ticked) is True
     assert driver.evaluate('document.querySelectorAll("input[data-tick]:checked").length') == 1
     assert unwanted(driver) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/checklists/", "/how-scoring-works/"])
+def test_webkit_logs_nothing_while_a_page_loads(site_url: str, display: str, path: str) -> None:
+    # WebKit's real console, which also shows what no page script can catch (an unknown CSP directive).
+    assert webkit_console_while_loading(site_url + path, display) == []
