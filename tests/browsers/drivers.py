@@ -30,6 +30,9 @@ BOOT_TIMEOUT_S = 240.0
 FIRST_VERDICT_MARK = "og:first-verdict"
 FIRST_VERDICT = f"performance.getEntriesByName({json.dumps(FIRST_VERDICT_MARK)}).length > 0"
 FIRST_VERDICT_MS = f"performance.getEntriesByName({json.dumps(FIRST_VERDICT_MARK)})[0].startTime"
+# The widget gives up on a boot after its own timeout and says so: stop waiting then, too.
+BOOT_FAILED = 'document.querySelector("[data-og-score]")?.dataset.ogReady === "failed"'
+BOOT_STATUS = 'document.querySelector("[data-og-status-text]").textContent'
 
 # The form control a <label> with exactly this text names (whitespace folded), as a reader finds it.
 BY_LABEL = """(text => {
@@ -185,7 +188,9 @@ def webkit_console_while_loading(url: str, display: str) -> list[str]:
 def cold_first_verdict(driver: Driver, url: str) -> float:
     """Milliseconds from navigation start to the widget's first verdict mark, on a first visit."""
     driver.goto(url)
-    driver.wait_for(FIRST_VERDICT)
+    driver.wait_for(f"{FIRST_VERDICT} || {BOOT_FAILED}")
+    if driver.evaluate(BOOT_FAILED):
+        raise RuntimeError(f"the widget at {url} gave up starting Python: {driver.evaluate(BOOT_STATUS)}")
     return float(driver.evaluate(FIRST_VERDICT_MS))
 
 

@@ -15,17 +15,23 @@ from generator.content.load import load_content
 from generator.site.pages import all_checklists
 from tests.browser.conftest import plain_text
 from tests.browsers.conftest import unwanted
-from tests.browsers.drivers import Driver, webkit_console_while_loading
+from tests.browsers.drivers import BOOT_FAILED, BOOT_STATUS, Driver, webkit_console_while_loading
 from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser
 
-READY = """(() => {
+# Settled: a verdict shown for the current answers, or the widget's own start-up timeout passed.
+SETTLED = """(() => {
   const root = document.querySelector("[data-og-score]");
-  return !!root && root.dataset.ogReady === "true" && !("ogPending" in root.dataset) && !!root.dataset.ogOutcome;
+  return !!root && (root.dataset.ogReady === "failed" || root.dataset.ogReady === "true" && !("ogPending" in root.dataset) && !!root.dataset.ogOutcome);
 })()"""
 SHOWN_VERDICT = 'document.querySelector("[data-og-result] [data-og-verdict]").dataset.ogVerdict'
 SAVED_ANSWERS = 'JSON.parse(localStorage.getItem("offer-guide:answers")).answers'
+
+
+def settle(driver: Driver) -> None:
+    driver.wait_for(SETTLED)
+    assert not driver.evaluate(BOOT_FAILED), driver.evaluate(BOOT_STATUS)
 
 
 def engine_verdict(answers: dict[str, Any]) -> str:
@@ -36,14 +42,14 @@ def engine_verdict(answers: dict[str, Any]) -> str:
 
 def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: Driver, probed_url: str) -> None:
     driver.goto(f"{probed_url}/score/")
-    driver.wait_for(READY)
+    settle(driver)
     first = engine_data(CONTENT)["criteria"][0]
     field = f"{first['label']} score for Offer 1 (Acme)"
     shown = driver.evaluate(SHOWN_VERDICT)
 
     # A name typed in saves the answers as the form holds them (and the engine needs offers named).
     driver.fill("Name of offer 1", "Acme")
-    driver.wait_for(READY)
+    settle(driver)
     answers = driver.evaluate(SAVED_ANSWERS)
     assert engine_verdict(answers) == shown
 
@@ -51,7 +57,7 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     other = {s: engine_verdict(with_score(answers, first["id"], s)) for s in range(11)}
     new_score, expected = next((s, v) for s, v in other.items() if v != shown)
     driver.fill(field, str(new_score))
-    driver.wait_for(READY)
+    settle(driver)
     assert driver.evaluate(SHOWN_VERDICT) == expected
     assert driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]] == new_score
     assert unwanted(driver) == []
