@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import _Handler
+from tests.browser.conftest import _Handler, serve_directory
 from tests.browsers.drivers import Driver, Firefox, WebKit, xvfb
 
 PROBE_PATH = "/__probe__.js"
@@ -56,13 +56,8 @@ class _ProbeHandler(_Handler):
 @pytest.fixture(scope="session")
 def probed_url(built_site: Path) -> Iterator[str]:
     """Base URL (no trailing slash) of the session's built site, each page with the error probe."""
-    import functools
-    import http.server
-    import threading
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_ProbeHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve_directory(built_site, _ProbeHandler)
+    yield url
     server.shutdown()
 
 

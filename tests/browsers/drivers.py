@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -213,7 +212,3 @@ def webkit_first_verdict(url: str, display: str | None = None) -> float:
         return cold_first_verdict(webkit, url)
     finally:
         webkit.close()
-
-
-def median_of(runs: int, measure: Callable[[], float]) -> float:
-    return statistics.median(measure() for _ in range(runs))
