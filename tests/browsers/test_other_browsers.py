@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from offer_engine import parse_request, parse_rubric, score, to_dict
 
-from generator.content.load import engine_data
-from generator.content.load import load_content
+from generator.content.load import engine_data, load_content
 from generator.site.pages import all_checklists
 from tests.browser.conftest import plain_text
 from tests.browsers.conftest import unwanted
@@ -55,7 +54,9 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
 
     # The engine picks a score that gives another verdict; typed in, the page must show it.
     other = {s: engine_verdict(with_score(answers, first["id"], s)) for s in range(11)}
-    new_score, expected = next((s, v) for s, v in other.items() if v != shown)
+    changes = [(s, v) for s, v in other.items() if v != shown]
+    assert changes, f"no {first['label']} score changes the verdict {shown!r}: pick another criterion"
+    new_score, expected = changes[0]
     driver.fill(field, str(new_score))
     settle(driver)
     assert driver.evaluate(SHOWN_VERDICT) == expected
