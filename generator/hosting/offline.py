@@ -109,8 +109,8 @@ def write_service_worker(site_dir: str | Path, runtime_prefixes: Iterable[str]) 
 
 
 def write_retiring_worker(site_dir: str | Path) -> None:
-    """For ``mkdocs serve``: a worker that removes itself and its caches, so an author never
-    sees a cached page instead of the one just edited."""
+    """For ``mkdocs serve``: a worker with no fetch handler that takes over from any earlier one and
+    deletes its copies, so an author always sees the page just edited, from the network."""
     Path(site_dir, SW_URI).write_text(RETIRING, encoding="utf-8")
 
 
@@ -118,6 +118,6 @@ RETIRING = f"""// Written by `offer-guide serve` (generator/hosting/offline.py):
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil((async () => {{
   for (const name of await caches.keys()) if (name.startsWith("{CACHE_PREFIX}")) await caches.delete(name);
-  await self.registration.unregister();
+  await self.clients.claim();
 }})()));
 """
