@@ -24,7 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from generator.content.load import load_content
 from generator.hosting.headers import IMMUTABLE_PREFIXES
-from generator.hosting.offline import CACHE_PREFIX, SW_URI
+from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
 from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
 from tests.browser.widget_form import label, wait_for_result
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
@@ -214,7 +214,8 @@ def test_a_content_page_downloads_no_byte_of_pyodide(builds: Builds, context: Br
     wait_for_offline_copy(page)
     page.reload()  # now answered by the worker: nothing under the runtime folders either
     page.wait_for_load_state("load")
-    assert "/sitemap.xml" in builds.state.log, "the precache did not run"
+    kept = page.evaluate("(async () => { const [name] = await caches.keys(); return (await (await caches.open(name)).keys()).length; })()")
+    assert kept == len(offline_files(builds.first, IMMUTABLE_PREFIXES).precache), "the precache did not run"
     assert runtime_requests(builds.state.log) == []
 
 

@@ -92,13 +92,15 @@ async function respond(event) {
   const request = event.request;
   const key = keyOf(request.url);
   const cache = await caches.open(CACHE);
-  const kept = await cache.match(key);
+  // ignoreVary: a host's "Vary: Accept-Encoding" must not hide a kept copy (the page's request
+  // headers here never carry what the network layer adds).
+  const kept = await cache.match(key, { ignoreVary: true });
   if (kept) return kept;
   let response;
   try {
     response = await fetch(request);
   } catch (error) {
-    const notFound = request.mode === "navigate" && (await cache.match(NOT_FOUND));
+    const notFound = request.mode === "navigate" && (await cache.match(NOT_FOUND, { ignoreVary: true }));
     if (!notFound) throw error;
     return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
   }
