@@ -137,7 +137,7 @@ def _build(node: Node, loc: Loc, src: Source) -> Any:
             if not isinstance(key, str):
                 line, col = _mark(key_node)
                 src.problems.append(
-                    Problem(src.path, line, col, format_loc(loc), f"keys must be text, got {key_node.value!r}")
+                    Problem(src.path, line, col, format_loc(loc), f"expected a text key, got {key_node.value!r}")
                 )
                 continue
             if key in first:

@@ -15,7 +15,7 @@ offer keeps its own verdict.
 
 from __future__ import annotations
 
-from .rules import ACCEPT, DECLINE, NEGOTIATE
+from .vocabulary import ACCEPT, DECLINE, NEGOTIATE
 
 ORDER = {ACCEPT: 0, NEGOTIATE: 1, DECLINE: 2}
 
