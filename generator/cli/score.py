@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from offer_engine import InputError, Result, parse_request, parse_rubric, score, to_dict
-from offer_engine.plan import Plan
+from offer_engine import InputError, Plan, Result, parse_request, parse_rubric, score, to_dict
 
 from generator.content.load import engine_data
 from generator.content.errors import ContentError

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, get_args
 
-from offer_engine.checks import closest
 
-from generator.content.errors import Problem
+from offer_engine import Problem, closest
+
+from generator.content.errors import located
 from generator.content.fields import PLACEHOLDER, IdOf, RefTo, Template
 from generator.content.typed import hints, optional_of, split
 from generator.content.source import Loc, Source, format_loc
@@ -30,7 +31,7 @@ class Marked:
             line, col = self.src.positions.of_value(self.loc)
         else:
             line, col = self.src.positions.inside(self.loc, self.value, offset)
-        return Problem(self.src.path, line, col, format_loc(self.loc), message)
+        return located(self.src.path, line, col, format_loc(self.loc), message)
 
 
 def marked_fields(src: Source, model: Any) -> Iterator[Marked]:

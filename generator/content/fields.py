@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from offer_engine import vocabulary
+
 from generator.content.typed import Check, Invalid, MinItems, shown
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = vocabulary.ID_PATTERN
 _ID = re.compile(ID_PATTERN)
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")

@@ -29,8 +29,8 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(field, message))
+    def add(self, field: str, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(Problem(field, message, at_key=at_key))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -113,7 +113,7 @@ def known_keys(c: Collector, data: Mapping[str, Any], field: str, allowed: Itera
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            c.add(child(field, key), f"unknown {noun} {shown(key)}{suggestion(key, allowed)}")
+            c.add(child(field, key), f"unknown {noun} {shown(key)}{suggestion(key, allowed)}", at_key=True)
 
 
 def optional(c: Collector, row: Mapping[str, Any], field: str, key: str, check: Callable[..., Any], default: Any) -> Any:

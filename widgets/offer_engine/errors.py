@@ -20,6 +20,8 @@ class Problem:
     path: str = ""
     line: int = 0
     column: int = 0
+    at_key: bool = False
+    """The key itself is the mistake (an unknown key): a file reader points at the key, not its value."""
 
     def __str__(self) -> str:
         said = f"{self.field}: {self.message}" if self.field else self.message
