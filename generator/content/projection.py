@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from offer_engine import contract_data, parse_rubric
+
 from generator.content.model import Content
 from generator.content.source import Loc
 
@@ -99,3 +101,8 @@ def project(content: Content) -> Projection:
 
 def engine_data_from(content: Content) -> dict[str, Any]:
     return project(content).data
+
+
+def browser_contract(content: Content) -> dict[str, Any]:
+    """The engine's contract for this content (its vocabularies with the content's labels, limits, defaults)."""
+    return contract_data(parse_rubric(engine_data_from(content)))

@@ -19,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from generator.site.contract_asset import contract_file
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 ENGINE_DIR = ROOT / "widgets" / "offer_engine"
@@ -99,4 +101,5 @@ def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File
     files.append(File.generated(config, assets.engine, content=engine))
     files.append(File.generated(config, assets.rubric, content=rubric))
     files.append(File.generated(config, MANIFEST_URI, content=manifest(assets)))
+    files.append(contract_file(config, engine_data))  # helper C: the engine's contract for the form's JS
     return files
