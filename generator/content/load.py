@@ -14,6 +14,7 @@ from generator.content.engine_check import engine_problems
 
 from generator.content.errors import ContentError, located
 from generator.content.model import FILES, Content
+from generator.content.numbers import fill, values
 from generator.content.projection import engine_data_from
 from generator.content.model.scripts import Scripts
 from generator.site_map import PAGES
@@ -84,7 +85,8 @@ def _load(content_dir: Path) -> Content:
     problems += check_references(fields, builtin, placeholders, unsure)
     if problems:
         raise ContentError(problems)
-    content = Content(**models)  # type: ignore[arg-type]
+    numbers = values(models)
+    content = Content(**{stem: fill(model, numbers) for stem, model in models.items()})  # type: ignore[arg-type]
     # The engine checks its own input too (it also runs alone in the browser). Content that
     # passes our model but not the engine, such as a call-only path whose script has no call
     # text, must fail here, not in a reader's browser.
