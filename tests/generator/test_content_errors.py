@@ -93,6 +93,8 @@ CASES = [
          "scorer.situation.phone_shy",
          "the scoring engine cannot use this: unknown key 'phone_shy'; expected one of: knows_hiring_manager, "
          "long_process, mobility_matters, prefers_email, time_zones"),
+    Case("a number the guide does not know", "checklists.yml", "know within {min_hours}", "know within ⁁{min_hour}",
+         "checklists[1].items[0].text", "unknown placeholder '{min_hour}'; did you mean '{min_hours}'?"),
     Case("tab character", "faq.yml", "  - id: hurt", "⁁\t- id: hurt",
          "", "tab character; indent and align with spaces"),
 ]
