@@ -38,6 +38,6 @@ def test_the_widget_quotes_the_new_numbers(browser: Browser, other_url: str) -> 
         assert f"accept from {OLD['accept']}" not in card
         facts = page.locator("[data-og-plan] .og-plan__facts").inner_text()
         assert f"Within {NEW['min_hours']}–{NEW['max_hours']} hours of deciding." in facts
-        assert f"{OLD['min_hours']}–{OLD['max_hours']}" not in page.locator("article").inner_text()
+        assert f"{OLD['min_hours']}–{OLD['max_hours']}" not in page.locator("article.md-content__inner").inner_text()
     finally:
         context.close()
