@@ -19,15 +19,15 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .checks import Collector, child, closest, mapping, suggestion, text
-from .vocabulary import FILLED
+from .vocabulary import CALL, EMAIL, FILLED, Channel
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
-PATH_NEEDS: dict[str, str] = {
-    "decline_call": "call",
-    "decline_email": "email",
-    "confirm_email": "email",
-    "rescind": "call",  # rescinding is always a call first
+PATH_NEEDS: dict[str, Channel] = {
+    "decline_call": CALL,
+    "decline_email": EMAIL,
+    "confirm_email": EMAIL,
+    "rescind": CALL,  # rescinding is always a call first
 }
 """The version a path's script must have, for paths that always use one channel."""
 

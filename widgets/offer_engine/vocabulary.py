@@ -13,6 +13,8 @@ ACCEPT: Final = "accept"
 NEGOTIATE: Final = "negotiate"
 DECLINE: Final = "decline"
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+ORDER: dict[str, int] = {v: at for at, v in enumerate(VERDICTS)}
+"""Verdicts from best to worst: ranking sorts by it, and the flip words a change as better or worse."""
 
 Action = Literal["accept", "negotiate", "decline", "rescind"]
 """What the reader does: a verdict, or ``rescind`` (declining an offer already accepted)."""

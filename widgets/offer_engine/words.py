@@ -10,10 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .request import Offer
-from .vocabulary import ACCEPT, CALL, DECLINE, NEGOTIATE, RESCIND, SCORE, Action, Verdict
+from .vocabulary import ACCEPT, CALL, DECLINE, NEGOTIATE, ORDER, RESCIND, SCORE, Action, Verdict
 
 VERDICT_WORD: dict[str, str] = {ACCEPT: "Accept", NEGOTIATE: "Negotiate", DECLINE: "Decline"}
-ORDER = {ACCEPT: 0, NEGOTIATE: 1, DECLINE: 2}
 
 
 def number(value: int | float | Fraction) -> str:
