@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
-from offer_engine.checks import closest
 
-from generator.content.errors import Problem
+from offer_engine import Problem, closest
+
+from generator.content.errors import located
 from generator.content.fields import PLACEHOLDER, IdOf, RefTo, Template
+from generator.content.numbers import NAMES, Quotes
 from generator.content.typed import hints, optional_of, split
 from generator.content.source import Loc, Source, format_loc
 
@@ -22,7 +24,7 @@ class Marked:
     src: Source
     loc: Loc
     value: Any
-    marker: IdOf | RefTo | Template
+    marker: IdOf | RefTo | Template | Quotes
 
     def problem(self, message: str, offset: int | None = None) -> Problem:
         """A problem at this value, or at ``offset`` inside its text when given."""
@@ -30,7 +32,7 @@ class Marked:
             line, col = self.src.positions.of_value(self.loc)
         else:
             line, col = self.src.positions.inside(self.loc, self.value, offset)
-        return Problem(self.src.path, line, col, format_loc(self.loc), message)
+        return located(self.src.path, line, col, format_loc(self.loc), message)
 
 
 def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
@@ -72,13 +74,13 @@ def _item_of(annotation: Any) -> Any:
     return None
 
 
-def _markers(annotation: Any) -> list[IdOf | RefTo | Template]:
+def _markers(annotation: Any) -> list[IdOf | RefTo | Template | Quotes]:
     """Markers on a field, including those inside ``Annotated[...] | None``."""
     base, extras = split(annotation)
     inner = optional_of(base)
     if inner is not None:
         extras = [*extras, *split(inner)[1]]
-    return [m for m in extras if isinstance(m, (IdOf, RefTo, Template))]
+    return [m for m in extras if isinstance(m, (IdOf, RefTo, Template, Quotes))]
 
 
 def defined_kinds(annotation: Any) -> set[str]:
@@ -128,13 +130,21 @@ def check_references(
             if field.value not in ids:
                 problems.append(field.problem(_unknown(field.marker.kind, field.value, sorted(ids))))
         elif isinstance(field.marker, Template) and placeholders is not None:
-            for match in PLACEHOLDER.finditer(field.value):
-                name = match.group(1)
-                if name not in placeholders:
-                    declared = ", ".join("{" + p + "}" for p in sorted(placeholders))
-                    hint = closest(name, placeholders)
-                    tail = f"did you mean '{{{hint}}}'?" if hint else f"declared placeholders are {declared}"
-                    problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
+            problems += _placeholders(field, placeholders, "declared placeholders are")
+        elif isinstance(field.marker, Quotes):
+            problems += _placeholders(field, NAMES, "the numbers text can quote are")
+    return problems
+
+
+def _placeholders(field: Marked, known: Iterable[str], listed: str) -> list[Problem]:
+    """Unknown ``{names}`` in a text, each at its own place, with a "did you mean" or the known names."""
+    problems = []
+    for match in PLACEHOLDER.finditer(field.value):
+        name = match.group(1)
+        if name not in known:
+            hint = closest(name, known)
+            tail = f"did you mean '{{{hint}}}'?" if hint else f"{listed} " + ", ".join("{" + p + "}" for p in sorted(known))
+            problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
     return problems
 
 

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from generator.site.contract_asset import contract_file
 from generator.site.lean import LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -149,4 +150,5 @@ def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File
     files.append(File.generated(config, assets.engine, content=engine))
     files.append(File.generated(config, assets.rubric, content=rubric))
     files.append(File.generated(config, MANIFEST_URI, content=manifest(assets)))
+    files.append(contract_file(config, engine_data))  # helper C: the engine's contract for the form's JS
     return files

@@ -16,6 +16,7 @@ import markdown
 
 from generator.content.fields import PLACEHOLDER
 from generator.content.model import Content
+from generator.content.projection import browser_contract
 from generator.content.model.lists import Checklist
 from generator.content.model.scripts import Placeholder
 from generator.site_map import PAGES, checklist_page
@@ -63,6 +64,7 @@ def _context(content: Content) -> dict[str, Any]:
         "rubric": content.rubric,
         "criteria": {c.id: c for c in content.rubric.criteria},
         "lists": all_checklists(content),
+        "contract": browser_contract(content),
         # Hard-case sections show their scripts (and notes) in full, by id.
         "scripts": {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]},
         "placeholders": content.scripts.placeholders,

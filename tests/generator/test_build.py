@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import html
 import re
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
+from offer_engine import vocabulary
 
 from generator.content.load import load_content
 from generator.content.model import Content
@@ -184,12 +186,19 @@ def test_pages_reference_no_other_origin(built_site: Path) -> None:
     assert offenders == []
 
 
-def test_other_content_gives_another_guide(tmp_path: Path, content: Content) -> None:
-    other_dir = FIXTURES / "content" / "other"
-    other = load_content(other_dir)
-    site = tmp_path / "site"
-    result = run_offer_guide("build", "--content", other_dir, "-d", site)
+OTHER = FIXTURES / "content" / "other"
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("other") / "site"
+    result = run_offer_guide("build", "--content", OTHER, "-d", site)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_other_content_gives_another_guide(other_site: Path, content: Content) -> None:
+    other, site = load_content(OTHER), other_site
     home = (site / "index.html").read_text(encoding="utf-8")
     assert html.escape(other.guide.title, quote=False) in home
     assert html.escape(content.guide.title, quote=False) not in home
@@ -234,3 +243,32 @@ def test_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
     assert "faq.yml:2:1: YAML syntax error" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_cost_kind_in_content_reaches_the_form_and_the_command_line(other_site: Path, tmp_path: Path) -> None:
+    """The fixture's rubric has a cost kind the real one lacks; no code names it, yet the form and the CLI know it."""
+    other = load_content(OTHER)
+    new = [c for c in other.rubric.costs if c.id not in {c.id for c in load_content(CONTENT).rubric.costs}]
+    assert new, "the fixture must add a cost kind"
+    form = (other_site / "score" / "index.html").read_text(encoding="utf-8")
+    contract = (other_site / "assets" / "widgets" / "engine-contract.mjs").read_text(encoding="utf-8")
+    for cost in new:
+        assert f'value="{cost.id}"' in form and f"{html.escape(cost.label)} costs paid by" in form
+        assert f'"{cost.id}"' in contract  # the browser's checks of saved answers accept it too
+    offer = tmp_path / "offer.json"
+    scores = {c.id: 2 for c in other.rubric.criteria}
+    offer.write_text(json.dumps({"offers": [
+        {"name": "Promotion", "scores": scores, "accepted": True, "costs_incurred": [c.id for c in new]},
+    ]}), encoding="utf-8")
+    done = run_offer_guide("score", "--content", OTHER, "--json", offer)
+    assert done.returncode == 0, done.stderr
+    points = json.loads(done.stdout)["plan"]["talking_points"]
+    assert all(cost.talking_point in points for cost in new)
+
+
+def test_the_form_offers_the_engines_choices_with_the_contents_words(built_site: Path, content: Content) -> None:
+    form = (built_site / "score" / "index.html").read_text(encoding="utf-8")
+    for key in vocabulary.SITUATION_KEYS:
+        assert f'name="situation.{key}"' in form and html.escape(content.rubric.scorer.situation[key]) in form
+    for value in vocabulary.NEGOTIATIONS:
+        assert f'<option value="{value}"' in form and html.escape(content.rubric.scorer.negotiation[value]) in form

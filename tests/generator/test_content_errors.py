@@ -82,6 +82,23 @@ CASES = [
     Case("a script the engine cannot use", "rubric.yml", "  decline_call: decline-call", "  decline_call: ⁁decline-email",
          "paths.decline_call",
          "the scoring engine cannot use this: script 'decline-email' has no call version, which this path needs"),
+    Case("min hours above max hours: the engine's rule, placed by the projection", "communication.yml",
+         "  min_hours: 24\n", "  min_hours: ⁁60\n",
+         "timing.min_hours", "the scoring engine cannot use this: expected at most max (48), got 60"),
+    Case("negotiate above accept: checked once, by the engine", "rubric.yml", "  negotiate: 50\n", "  negotiate: ⁁80\n",
+         "thresholds.negotiate", "the scoring engine cannot use this: expected at most accept (70), got 80"),
+    Case("a placeholder nothing in the form fills", "scripts.yml", "placeholders:\n",
+         "placeholders:\n  start_date:\n    ⁁label: Start date\n    fallback: soon\n    example: 1 May\n",
+         "placeholders.start_date",
+         "the scoring engine cannot use this: expected a placeholder the reader's form fills "
+         "({asks}, {company}, {name}, {role}, {your_name}), got '{start_date}'"),
+    Case("a situation the engine does not know", "rubric.yml", "    time_zones: Time zones",
+         "    ⁁phone_shy: I avoid calls\n    time_zones: Time zones",
+         "scorer.situation.phone_shy",
+         "the scoring engine cannot use this: unknown key 'phone_shy'; expected one of: knows_hiring_manager, "
+         "long_process, mobility_matters, prefers_email, time_zones"),
+    Case("a number the guide does not know", "checklists.yml", "know within {min_hours}", "know within ⁁{min_hour}",
+         "checklists[1].items[0].text", "unknown placeholder '{min_hour}'; did you mean '{min_hours}'?"),
     Case("tab character", "faq.yml", "  - id: hurt", "⁁\t- id: hurt",
          "", "tab character; indent and align with spaces"),
 ]

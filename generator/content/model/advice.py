@@ -7,6 +7,8 @@ from dataclasses import field
 from typing import Annotated
 
 
+from offer_engine import vocabulary
+
 from generator.content.fields import Text, at_least, id_of, number, ref_to
 from generator.content.model.common import Model, Page, Paragraphs, Section
 
@@ -90,9 +92,9 @@ class Negotiation(Page):
 
 
 class Timing(Model):
-    min_hours: number(1, 336, integer=True)
-    """The earliest deadline to give the employer your answer after deciding, in hours."""
-    max_hours: number(1, 336, integer=True)
+    min_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
+    """The earliest deadline to give the employer your answer after deciding, in hours (not above max_hours)."""
+    max_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
     """The latest deadline, in hours."""
     text: Text
     already_accepted: Text

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal
 
+from offer_engine import vocabulary
+
 
 from generator.content.fields import PlaceholderName, ScriptText, Text, at_least, id_of
 from generator.content.model.common import Model, Page
@@ -33,14 +35,14 @@ class Script(Model):
     title: Text
     situation: Text
     """When to use it."""
-    channels: Annotated[list[Literal["call", "email"]], at_least(1)]
+    channels: Annotated[list[vocabulary.Channel], at_least(1)]
     call: ScriptText | None = None
     """What to say on the phone (plain text)."""
     email: Email | None = None
 
     def problem(self) -> str | None:
         """Each listed channel needs its text, and each text its channel."""
-        for channel in ("call", "email"):
+        for channel in vocabulary.CHANNELS:
             listed, written = channel in self.channels, getattr(self, channel) is not None
             if listed and not written:
                 return f"lists the channel '{channel}' but has no '{channel}' text"
