@@ -17,8 +17,11 @@ from generator.content.typed import hints, optional_of, split
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
-NAMES = ("accept", "negotiate", "max_asks", "min_hours", "max_hours", "max_weight", "max_score", "mobility_extra_weight")
-"""The numbers content may quote; CONTRACTS.md lists the same, for everyone writing prose."""
+NAMES = ("accept", "negotiate", "max_asks", "min_hours", "max_hours", "max_weight", "max_score", "mobility_extra_weight",
+         "call_or_email")
+"""The numbers content may quote; CONTRACTS.md lists the same, for everyone writing prose. One is a
+sentence, not a number: ``{call_or_email}`` is the rule for call or email (``communication.yml``
+``rule``), so a page that states the rule quotes it word for word instead of restating it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,6 +45,7 @@ def values(models: dict[str, Any]) -> dict[str, str]:
         "max_weight": shown(vocabulary.WEIGHT[1]),
         "max_score": shown(vocabulary.SCORE[1]),
         "mobility_extra_weight": shown(rubric.mobility.extra_weight),
+        "call_or_email": models["communication"].rule,
     }
 
 

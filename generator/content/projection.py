@@ -86,16 +86,21 @@ def project(content: Content) -> Projection:
     }, "scripts", ("scripts",))
     for at, s in enumerate(scripts.scripts):
         out.also(("scripts", s.id), "scripts", ("scripts", at))
-    out.put("placeholders", {k: {"label": p.label, "fallback": p.fallback} for k, p in scripts.placeholders.items()},
+    out.put("placeholders", {k: {"label": p.label, "fallback": p.fallback or ""} for k, p in scripts.placeholders.items()},
             "scripts", ("placeholders",))
     out.put("compensation_criterion", rubric.compensation_criterion, "rubric", ("compensation_criterion",))
     out.put("costs", [{"id": c.id, "label": c.label, "talking_point": c.talking_point} for c in rubric.costs],
             "rubric", ("costs",))
-    out.put("rescind_points", {"before": list(rubric.rescind_points.before), "after": list(rubric.rescind_points.after)},
-            "rubric", ("rescind_points",))
+    out.put("rescind_points", {"before": list(rubric.rescind_points.before), "after": list(rubric.rescind_points.after),
+                               "costs": rubric.rescind_points.costs}, "rubric", ("rescind_points",))
+    # The rule for call or email: its email cases, each naming the situation flag the engine reads.
+    cases = [(at, case) for at, case in enumerate(content.communication.email.cases) if case.when is not None]
+    out.put("email_cases", [case.when for _, case in cases], "communication", ("email", "cases"))
+    for n, (at, _) in enumerate(cases):
+        out.also(("email_cases", n), "communication", ("email", "cases", at, "when"))
     out.put("after_call", rubric.after_call, "rubric", ("after_call",))
-    out.put("form", {"situation": dict(rubric.scorer.situation), "negotiation": dict(rubric.scorer.negotiation)},
-            "rubric", ("scorer",))
+    out.put("form", {"situation": dict(rubric.scorer.situation), "offer": dict(rubric.scorer.offer),
+                     "negotiation": dict(rubric.scorer.negotiation)}, "rubric", ("scorer",))
     return out
 
 

@@ -133,7 +133,8 @@ SCENARIOS = [
               "New.plan.channel": "email", "top.order": ["Old", "New"], "top.plan.action": "rescind",
               # The rubric's points before, then the costs in the rubric's order (not the input's), then after.
               "top.plan.talking_points": [
-                  *_DATA["rescind_points"]["before"], _cost("relocation"), _cost("visa"), *_DATA["rescind_points"]["after"]]}),
+                  *_DATA["rescind_points"]["before"], _DATA["rescind_points"]["costs"], _cost("relocation"), _cost("visa"),
+                  *_DATA["rescind_points"]["after"]]}),
     Scenario("accepted, then a deal-breaker found: rescind", {
         "priorities": {"manager": {"minimum": 6}}, "offers": [offer("A", scores(8, manager=2), accepted=True)]},
              {"A.verdict": "decline", "A.plan.action": "rescind", "A.plan.script": "rescind-after-accepting"}),
@@ -175,6 +176,85 @@ SCENARIOS = [
               "A.plan.text": "Dear there,\n\nThank you very much for the offer for the {name} & Co position and for the time you and "
                              "the team spent with me. After thoughtful consideration, I will not be accepting the position. "
                              "I appreciate the opportunity and hope our paths cross in the future.\n\nBest regards,\nJo {role}"}),
+    # ── situations (issue 11): who hears first, the voicemail, more time, resigned, internal moves ──
+    Scenario("through an agency: the recruiter hears first, by call, then a thank-you to the hiring manager", {
+        "offers": [offer("A", scores(4), through_agency=True)]},
+             {"A.plan.script": "decline-via-recruiter", "A.plan.channel": "call", "A.plan.follow_up_script": "confirm-after-call",
+              "A.plan.other_script": "decline-via-recruiter", "A.plan.other_channel": "email",
+              "A.plan.how": "Call the recruiter first, so they can pass your answer on, then send a short email to confirm. "
+                            "If nobody answers, leave the voicemail below and send the email the same day. Once the recruiter "
+                            "has told them, a short thank-you to the hiring manager is a kind touch. "
+                            "A call is the most considerate way when it is possible.",
+              "top.summary": "Decline A (fit 40 out of 100). Next step: call the recruiter for A within 24–48 hours."}),
+    Scenario("through an agency, and the recruiter asked for email: email the recruiter", {
+        "offers": [offer("A", scores(4), through_agency=True)], "situation": {"prefers_email": True}},
+             {"A.plan.script": "decline-via-recruiter", "A.plan.channel": "email", "A.plan.follow_up_script": None,
+              "A.plan.extra_messages": [],
+              "A.plan.how": "Email the recruiter first, so they can pass your answer on. Once the recruiter has told them, "
+                            "a short thank-you to the hiring manager is a kind touch. The recruiter asked for email."}),
+    Scenario("several offers, one through an agency: that recruiter hears before the employer", {
+        "offers": [offer("Best", scores(9)), offer("Agency", scores(5), through_agency=True)]},
+             {"Agency.verdict": "decline", "Agency.plan.script": "decline-via-recruiter", "top.order": ["Agency", "Best"]}),
+    Scenario("an internal offer: the conversation with your manager, whatever else applies", {
+        "offers": [offer("Promotion", scores(4), internal_offer=True, through_agency=True)]},
+             {"Promotion.plan.script": "decline-internal-offer", "Promotion.plan.channel": "call",
+              "Promotion.plan.how": "Talk to your manager in person or on a call, then send a short email to confirm. If nobody "
+                                    "answers, leave the voicemail below and send the email the same day. "
+                                    "A call is the most considerate way when it is possible.",
+              "top.summary": "Decline Promotion (fit 40 out of 100). Next step: call your manager within 24–48 hours."}),
+    Scenario("a call plan carries the voicemail to leave if nobody answers", {"offers": [offer("A", scores(4))]},
+             {"A.plan.channel": "call", "A.plan.extra_messages.0.kind": "voicemail", "A.plan.extra_messages.0.channel": "call",
+              "A.plan.extra_messages.0.script": "unanswered-call",
+              "A.plan.extra_messages.0.heading": "If nobody answers: the voicemail to leave",
+              "A.plan.extra_messages.0.text": "Hi A Recruiter, it's [Your name] about the Analyst position. "
+                                              "I'll send my answer by email today."}),
+    Scenario("the call went unanswered: the email that follows the voicemail, with the voicemail beside it", {
+        "offers": [offer("A", scores(4))], "situation": {"call_unanswered": True}},
+             {"A.plan.channel": "email", "A.plan.script": "unanswered-call", "A.plan.subject": "My answer on the Analyst position",
+              "A.plan.other_channel": "call", "A.plan.other_script": "unanswered-call", "A.plan.extra_messages": [],
+              "A.plan.follow_up_email": False,
+              "A.plan.how": "Send an email. You called and nobody answered: leave a short voicemail and send the email the same day."}),
+    Scenario("the call went unanswered on another path: its own email, and the voicemail as a message of its own", {
+        "offers": [offer("A", scores(8), timing_not_right=True)], "situation": {"call_unanswered": True}},
+             {"A.plan.channel": "email", "A.plan.script": "timing-not-right", "A.plan.other_script": "timing-not-right",
+              "A.plan.extra_messages.0.kind": "voicemail",
+              "A.plan.extra_messages.0.heading": "The voicemail to leave before you send the email"}),
+    Scenario("withdrawing an acceptance starts with a call even after an unanswered call", {
+        "offers": [offer("A", scores(4), accepted=True)], "situation": {"call_unanswered": True, "prefers_email": True}},
+             {"A.plan.action": "rescind", "A.plan.channel": "call", "A.plan.extra_messages.0.kind": "voicemail"}),
+    Scenario("needing more time: an offer you would accept gets the request for more time, first", {
+        "offers": [offer("Good", scores(8)), offer("Weak", scores(3))], "situation": {"needs_more_time": True}},
+             {"Good.verdict": "accept", "Good.plan.action": "extend", "Good.plan.script": "ask-for-more-time",
+              "Good.plan.action_text": "Ask Good for more time to decide", "Good.plan.follow_up_script": None,
+              "Good.plan.extra_messages": [], "Good.plan.deadline_text": "As soon as you can, and well before their deadline.",
+              "Weak.plan.action": "decline", "top.order": ["Good", "Weak"],
+              "top.summary": "Accept Good (fit 80 out of 100). Next step: call Good to ask for more time, before their deadline."}),
+    Scenario("needing more time changes no negotiation: it already defers the answer", {
+        "offers": [offer("A", MIDDLE)], "situation": {"needs_more_time": True}},
+             {"A.verdict": "negotiate", "A.plan.action": "negotiate", "A.plan.script": "negotiation-opener"}),
+    Scenario("resigned, then withdrawing an acceptance: ask to stay first, greeting your manager without a name", {
+        "offers": [offer("A", scores(4), accepted=True)], "situation": {"already_resigned": True}},
+             {"A.plan.action": "rescind", "A.plan.extra_messages.0.kind": "ask_to_stay",
+              "A.plan.extra_messages.0.heading": "First: asking your current manager whether you can stay",
+              "A.plan.extra_messages.0.text": "Hi, thanks for making the time. I would like to withdraw my resignation, "
+                                              "if that is possible.",
+              "A.plan.extra_messages.1.kind": "voicemail"}),
+    Scenario("resigned, and declining an offer not accepted: nothing to withdraw, no request to stay", {
+        "offers": [offer("A", scores(4))], "situation": {"already_resigned": True}},
+             {"A.plan.action": "decline", "A.plan.extra_messages.0.kind": "voicemail", "A.plan.script": "decline-call"}),
+    Scenario("a rescind names only the costs ticked, and points to the agreement", {
+        "offers": [{**offer("A", scores(4), accepted=True, costs_incurred=["visa", "equipment"]), "contact": {}}]},
+             {"A.plan.text": "Hi, I'm calling about the the role role at your company. I'm sorry to tell you that I have decided "
+                             "not to join after all. I apologise for the inconvenience this causes, and I wanted to tell you "
+                             "as soon as I knew.\n\nI know you have paid for visa sponsorship and equipment. I will read my "
+                             "agreement, and I'd like to talk through what happens next."}),
+    Scenario("a rescind with no costs ticked leaves the costs paragraph out", {
+        "offers": [offer("A", scores(4), accepted=True)]},
+             {"A.plan.text": "Hi A Recruiter, I'm calling about the Analyst role at A. I'm sorry to tell you that I have decided "
+                             "not to join after all. I apologise for the inconvenience this causes, and I wanted to tell you "
+                             "as soon as I knew.",
+              "A.plan.follow_up_script": "confirm-after-call", "A.plan.talking_points": [
+                  *_DATA["rescind_points"]["before"], *_DATA["rescind_points"]["after"]]}),
 ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from .rubric import Rubric
 from .vocabulary import (
     CONTACT_KEYS, CUSTOM_KEYS, DEADLINE_HOURS, DEFAULT_CUSTOM_WEIGHT, DEFAULT_SCORE, FILLED, ID_PATTERN, MAX_CUSTOM,
-    MAX_OFFERS, MAX_TEXT, NEGOTIATIONS, OFFER_KEYS, PRIORITY_KEYS, SCORE, SITUATION_KEYS, TOP_KEYS, WEIGHT,
+    MAX_OFFERS, MAX_TEXT, NEGOTIATIONS, OFFER_FLAGS, OFFER_KEYS, PRIORITY_KEYS, SCORE, SITUATION_KEYS, TOP_KEYS, WEIGHT,
 )  # fmt: skip
 
 
@@ -26,6 +26,7 @@ def contract_data(rubric: Rubric) -> dict[str, Any]:
         "keys": {"top": list(TOP_KEYS), "offer": list(OFFER_KEYS), "contact": list(CONTACT_KEYS),
                  "custom": list(CUSTOM_KEYS), "priority": list(PRIORITY_KEYS)},
         "situation": [{"key": k, "label": form.get("situation", {}).get(k, k)} for k in SITUATION_KEYS],
+        "offer_flags": [{"key": k, "label": form.get("offer", {}).get(k, k)} for k in OFFER_FLAGS],
         "negotiation": [{"value": v, "label": form.get("negotiation", {}).get(v, v)} for v in NEGOTIATIONS],
         "criteria": [c.id for c in rubric.criteria],
         "costs": [c.id for c in rubric.costs],

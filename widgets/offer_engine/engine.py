@@ -6,7 +6,8 @@ negotiate (``asks``), the flip (``sensitivity``), the message plan (``plan``) an
 reasons (``explain``).
 
 The result's ``plans`` are the messages in the order to send them: a rescind first
-(the sooner the better), then the declines, then negotiations, then the acceptance;
+(the sooner the better), then requests for more time (before a deadline passes), then the
+declines, then negotiations, then the acceptance;
 within a kind, the best-ranked offer first.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from .asks import rank_asks
 from .explain import explain
 from .plan import make_plan
-from .vocabulary import RESCIND
+from .vocabulary import EXTEND, RESCIND
 from .words import employer_words, summary_text
 from .ranking import in_context, rank_key, rivals
 from .request import Request, parse_request
@@ -28,7 +29,7 @@ from .rules import judge, weight_units
 from .vocabulary import ACCEPT, DECLINE, NEGOTIATE
 from .sensitivity import find_flip
 
-URGENCY = {RESCIND: 0, DECLINE: 1, NEGOTIATE: 2, ACCEPT: 3}
+URGENCY = {RESCIND: 0, EXTEND: 1, DECLINE: 2, NEGOTIATE: 3, ACCEPT: 4}
 
 
 def score(rubric: Rubric, request: Request) -> Result:
@@ -55,7 +56,7 @@ def score(rubric: Rubric, request: Request) -> Result:
     told = next(o.judgement.offer for o in out if o.judgement.offer.name == first.offer)
     said = summary_text(
         top.judgement.offer, top.judgement.fit, top.verdict, recommended is not None, not alone,
-        first.channel, employer_words(told, alone), rubric.deadline_hours,
+        first.channel, employer_words(told, alone), rubric.deadline_hours, first.action,
     )
     return Result(tuple(out), recommended, plans, rubric.accept.value, rubric.negotiate.value, said, alone)
 

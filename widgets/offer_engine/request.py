@@ -13,7 +13,16 @@ Shape (YAML or JSON; a key that is absent or null takes its default)::
         accepted: bool                     # already formally accepted; default false
         costs_incurred: [relocation | visa | equipment | background-check]
         timing_not_right: bool             # you would like it, but not now; default false
-    situation: {mobility_matters, knows_hiring_manager, long_process, prefers_email, time_zones}
+        through_agency: bool               # a recruiter or an agency runs the process; default false
+        internal_offer: bool               # a move or promotion at your current employer; default false
+    situation: {mobility_matters, knows_hiring_manager, long_process, prefers_email, time_zones,
+                call_unanswered, needs_more_time, already_resigned}   # each a bool, default false
+
+Per offer or per situation: an answer that can differ between two offers the reader holds
+(who runs the process, whether it is an internal move, accepted, timing) belongs to the
+offer; an answer about the reader or about reaching people (how they can be reached, time
+zones, the call that went unanswered, needing more time, having resigned) is one
+situation flag for all offers.
 
 Rules applied here (weights and minimums: see ``priorities.py``):
 
@@ -56,6 +65,10 @@ class Offer:
     timing_not_right: bool
     named: bool = True
     """False when the reader gave no name and the engine called it "Offer N"."""
+    through_agency: bool = False
+    """A recruiter or an agency runs the process: they hear first."""
+    internal_offer: bool = False
+    """A new role or promotion at the reader's current employer: the conversation is with their manager."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,12 @@ class Situation:
     long_process: bool = False
     prefers_email: bool = False
     time_zones: bool = False
+    call_unanswered: bool = False
+    """The reader called to give the answer and nobody picked up."""
+    needs_more_time: bool = False
+    """The reader is not ready to answer yet: an offer they would accept gets a request for more time."""
+    already_resigned: bool = False
+    """The reader has handed in their notice at their current job."""
 
 
 @dataclass(frozen=True)
@@ -146,10 +165,12 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     known = tuple(x.id for x in rubric.costs)
     costs = optional(c, row, field, "costs_incurred", lambda c, v, f: _costs(c, v, f, known), [])
     timing = optional(c, row, field, "timing_not_right", flag, False)
-    if None in (given, contact, scores, negotiation, accepted, costs, timing):
+    agency = optional(c, row, field, "through_agency", flag, False)
+    internal = optional(c, row, field, "internal_offer", flag, False)
+    if None in (given, contact, scores, negotiation, accepted, costs, timing, agency, internal):
         return None
     ordered = tuple(x for x in known if x in costs)
-    return Offer(name, contact, scores, negotiation, accepted, ordered, timing, bool(name.strip()))
+    return Offer(name, contact, scores, negotiation, accepted, ordered, timing, bool(name.strip()), agency, internal)
 
 
 def _contact(c: Collector, value: Any, field: str) -> Contact | None:

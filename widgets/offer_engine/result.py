@@ -7,7 +7,8 @@ offers' names in the order to contact them; each offer carries its own ``plan``)
 
 Every sentence a reader sees is here, worded by ``words`` (``summary``, each offer's
 ``title``, ``fit_text``, ``explanation``, ``flip_text``, each ask's ``standing`` and
-``points``, each plan's ``action_text``, ``how`` and ``deadline_text``), so the CLI and
+``points``, each plan's ``action_text``, ``how``, ``deadline_text`` and the ``heading`` of
+each of its ``extra_messages``), so the CLI and
 the widget say the same thing and the widget only lays it out.
 
 Every key is always present (``null`` where it does not apply), in a fixed order, and
@@ -85,6 +86,11 @@ def _plan(p: Plan) -> dict[str, Any]:
         "action_text": p.action_text,
         "how": f"{p.how} {p.channel_reason}",
         "deadline_text": p.deadline_text,
+        "extra_messages": [
+            {"kind": m.kind, "heading": m.heading, "channel": m.channel, "script": m.script, "title": m.title,
+             "subject": m.subject, "text": m.text}
+            for m in p.extra_messages
+        ],
     }
 
 

@@ -12,14 +12,19 @@ Rules checked here, all reported at once:
 - ``deadline_hours`` has ``min`` and ``max`` whole hours in ``DEADLINE_HOURS``, ``min`` not above ``max``;
 - ``scripts``, ``placeholders`` and ``paths`` as ``scripts.py`` says;
 - ``form`` (optional): the words the reader's form shows for each closed vocabulary,
-  ``situation`` (a label per ``SITUATION_KEYS``) and ``negotiation`` (a label per
+  ``situation`` (a label per ``SITUATION_KEYS``), ``offer`` (a label per ``OFFER_FLAGS``,
+  followed in the form by the offer's title) and ``negotiation`` (a label per
   ``NEGOTIATIONS``); each must name exactly the engine's keys, so a form cannot offer a
   choice the engine does not know, nor miss one it does;
+- ``email_cases`` (optional, default ``EMAIL_CASES``): the situation flags the content's
+  rule for call or email names as the only reasons to write instead of calling, each one
+  of ``EMAIL_CASES``; ``plan.choose_channel`` applies exactly this list;
 - optional guide text the plan speaks, so the engine itself holds no advice:
   ``compensation_criterion`` (failed negotiation on it selects the compensation script),
   ``costs`` (what an employer may have paid for: ``id``, ``label``, ``talking_point``),
   ``rescind_points`` (``before`` and ``after`` the cost points when withdrawing an
-  acceptance) and ``after_call`` (the reminder to confirm a call by email).
+  acceptance, and ``costs``, said first when any cost was ticked) and ``after_call``
+  (the reminder to confirm a call by email).
 """
 
 from __future__ import annotations
@@ -30,9 +35,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, each, flag, item, known_keys, mapping, number, root, suggestion, text, whole
+from .checks import Collector, child, choice, each, flag, item, known_keys, mapping, number, root, suggestion, text, whole
 from .scripts import Paths, Placeholder, Script, parse_paths, parse_placeholders, parse_scripts
-from .vocabulary import DEADLINE_HOURS, FIT, NEGOTIATIONS, SITUATION_KEYS, WEIGHT
+from .vocabulary import DEADLINE_HOURS, EMAIL_CASES, FIT, NEGOTIATIONS, OFFER_FLAGS, SITUATION_KEYS, WEIGHT
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,14 @@ class Rubric:
     rescind_after: tuple[str, ...] = ()
     after_call: str | None = None
     form: Mapping[str, Mapping[str, str]] | None = None
-    """Labels by vocabulary (``situation``, ``negotiation``) and key, when the data gives them."""
+    """Labels by vocabulary (``situation``, ``offer``, ``negotiation``) and key, when the data gives them."""
+    email_cases: tuple[str, ...] = EMAIL_CASES
+    """The situation flags that make the plan write instead of call, in the content's order."""
+    rescind_costs: str | None = None
+    """Said before the cost points when the reader ticked any cost: read the agreement first."""
 
 
-FORM_VOCABULARIES: dict[str, tuple[str, ...]] = {"situation": SITUATION_KEYS, "negotiation": NEGOTIATIONS}
+FORM_VOCABULARIES: dict[str, tuple[str, ...]] = {"situation": SITUATION_KEYS, "offer": OFFER_FLAGS, "negotiation": NEGOTIATIONS}
 
 
 def _threshold(value: int | float) -> Threshold:
@@ -132,6 +141,10 @@ def parse_rubric(data: Any) -> Rubric:
     rescind = mapping(c, data.get("rescind_points", {}), "rescind_points") or {}
     before = each(c, rescind.get("before", []), "rescind_points.before", text) or []
     after = each(c, rescind.get("after", []), "rescind_points.after", text) or []
+    costs_note = None if rescind.get("costs") is None else text(c, rescind["costs"], "rescind_points.costs")
+    cases = data.get("email_cases")
+    cases = EMAIL_CASES if cases is None else tuple(
+        x for x in (each(c, cases, "email_cases", lambda c, v, f: choice(c, v, f, EMAIL_CASES)) or []) if x)
     after_call = data.get("after_call")
     after_call = None if after_call is None else text(c, after_call, "after_call")
     form = None if data.get("form") is None else _form(c, data["form"])
@@ -139,7 +152,7 @@ def parse_rubric(data: Any) -> Rubric:
     return Rubric(
         criteria, mob_id, Fraction(extra), _threshold(accept), _threshold(negotiate),
         (low, high), paths, scripts, placeholders,
-        pay, costs, tuple(before), tuple(after), after_call, form,
+        pay, costs, tuple(before), tuple(after), after_call, form, cases, costs_note,
     )  # fmt: skip
 
 

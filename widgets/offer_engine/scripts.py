@@ -4,7 +4,8 @@ Rules checked here, all reported at once:
 
 - every placeholder has a ``label`` and a ``fallback`` (what the script says when the
   reader leaves that name empty), and is one the engine fills (``FILLED``): a placeholder
-  nothing fills would always print its fallback;
+  nothing fills would always print its fallback. An empty fallback means "leave it out":
+  a paragraph that uses it is dropped when the reader gave nothing for it (``{costs}``);
 - a script has a ``title``; its ``call`` text and its ``email`` (``subject`` and ``body``) are each optional;
 - script text uses only ``{placeholders}`` that ``placeholders`` declares;
 - every path names a script; the scripts a path always speaks or writes must have that
@@ -23,13 +24,15 @@ from .vocabulary import CALL, EMAIL, FILLED, Channel
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
-PATH_NEEDS: dict[str, Channel] = {
-    "decline_call": CALL,
-    "decline_email": EMAIL,
-    "confirm_email": EMAIL,
-    "rescind": CALL,  # rescinding is always a call first
+PATH_NEEDS: dict[str, tuple[Channel, ...]] = {
+    "decline_call": (CALL,),
+    "decline_email": (EMAIL,),
+    "confirm_email": (EMAIL,),
+    "rescind": (CALL,),  # rescinding is always a call first
+    "voicemail": (CALL, EMAIL),  # the voicemail, then the email that follows it the same day
+    "ask_to_stay": (CALL,),  # asked in person or on a call, before withdrawing an acceptance
 }
-"""The version a path's script must have, for paths that always use one channel."""
+"""The versions a path's script must have, for paths that always use them."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,16 @@ class Paths:
     rescind: str
     not_now: str
     negotiate: str
+    via_recruiter: str
+    """A decline through a recruiter or an agency: the recruiter hears first."""
+    internal: str
+    """Turning down an internal move: the conversation with the reader's manager."""
+    voicemail: str
+    """The voicemail to leave when a call is not answered, and the email that follows it."""
+    more_time: str
+    """Asking an offer the reader would accept for more time to decide."""
+    ask_to_stay: str
+    """Asking the current employer to withdraw a resignation, before withdrawing an acceptance."""
 
 
 def parse_placeholders(c: Collector, value: Any) -> dict[str, Placeholder]:
@@ -78,7 +91,7 @@ def parse_placeholders(c: Collector, value: Any) -> dict[str, Placeholder]:
             continue
         row = mapping(c, row, child("placeholders", key)) or {}
         label = text(c, row.get("label"), child("placeholders", key) + ".label")
-        fallback = text(c, row.get("fallback"), child("placeholders", key) + ".fallback")
+        fallback = text(c, row.get("fallback"), child("placeholders", key) + ".fallback", empty_ok=True)
         if label is not None and fallback is not None:
             out[key] = Placeholder(label, fallback)
     return out
@@ -120,9 +133,9 @@ def parse_paths(c: Collector, value: Any, scripts: Mapping[str, Script]) -> Path
         if sid is not None and script is None:
             c.add(field, f"'{sid}' is not a script{suggestion(sid, scripts)}")
         elif script is not None:
-            need = PATH_NEEDS.get(name)
-            if need and getattr(script, need) is None:
-                c.add(field, f"script '{sid}' has no {need} version, which this path needs")
+            missing = [need for need in PATH_NEEDS.get(name, ()) if getattr(script, need) is None]
+            if missing:
+                c.add(field, f"script '{sid}' has no {' or '.join(missing)} version, which this path needs")
             elif script.call is None and script.email is None:
                 c.add(field, f"script '{sid}' has neither a call nor an email version")
         chosen[name] = sid

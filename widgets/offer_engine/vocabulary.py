@@ -16,9 +16,11 @@ VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 ORDER: dict[str, int] = {v: at for at, v in enumerate(VERDICTS)}
 """Verdicts from best to worst: ranking sorts by it, and the flip words a change as better or worse."""
 
-Action = Literal["accept", "negotiate", "decline", "rescind"]
-"""What the reader does: a verdict, or ``rescind`` (declining an offer already accepted)."""
+Action = Literal["accept", "negotiate", "decline", "rescind", "extend"]
+"""What the reader does: a verdict, ``rescind`` (declining an offer already accepted), or ``extend``
+(asking for more time before accepting)."""
 RESCIND: Final = "rescind"
+EXTEND: Final = "extend"
 
 Channel = Literal["call", "email"]
 CALL: Final = "call"
@@ -35,16 +37,30 @@ Reason = Literal[
 ]
 REASONS: tuple[Reason, ...] = get_args(Reason)
 
-SITUATION_KEYS = ("mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones")
-"""The reader's situation flags, in the form's order; ``request.Situation`` has exactly these fields."""
+SITUATION_KEYS = (
+    "mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones", "call_unanswered",
+    "needs_more_time", "already_resigned",
+)
+"""The reader's situation flags, in the form's order; ``request.Situation`` has exactly these fields.
+They hold for every offer at once (how the reader can be reached, their own job); what differs
+between offers (who runs the process, whether it is an internal move) is in ``OFFER_FLAGS``."""
+EmailCase = Literal["prefers_email", "time_zones", "call_unanswered"]
+EMAIL_CASES: tuple[EmailCase, ...] = get_args(EmailCase)
+"""The situation flags the rule for call or email may name as reasons to write instead of calling
+(``words.EMAIL_REASON`` words each); the content lists which it uses, and the engine applies that list."""
 CONTACT_KEYS = ("name", "role", "company")
 TOP_KEYS = ("your_name", "priorities", "custom_criteria", "offers", "situation")
-OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right")
+OFFER_FLAGS = ("accepted", "timing_not_right", "through_agency", "internal_offer")
+"""Per-offer yes/no answers, in the form's order: already accepted; the timing is not right; a recruiter
+or an agency runs the process (they hear first); an internal move at the reader's current employer."""
+OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right",
+              "through_agency", "internal_offer")
 CUSTOM_KEYS = ("id", "label", "weight", "negotiable")
 PRIORITY_KEYS = ("weight", "minimum")
 
-FILLED = (*CONTACT_KEYS, "your_name", "asks")
-"""The script placeholders the engine can fill: the contact's fields, the reader's name and the top asks.
+FILLED = (*CONTACT_KEYS, "your_name", "asks", "costs")
+"""The script placeholders the engine can fill: the contact's fields, the reader's name, the top asks and
+the costs the reader ticked.
 A rubric may declare only these, so every declared placeholder has a field in the reader's form."""
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .request import Offer
-from .vocabulary import ACCEPT, CALL, DECLINE, NEGOTIATE, ORDER, RESCIND, SCORE, Action, Verdict
+from .vocabulary import ACCEPT, CALL, DECLINE, EXTEND, NEGOTIATE, ORDER, RESCIND, SCORE, Action, Verdict
 
 VERDICT_WORD: dict[str, str] = {ACCEPT: "Accept", NEGOTIATE: "Negotiate", DECLINE: "Decline"}
 
@@ -35,8 +35,30 @@ def offer_words(offer: Offer, alone: bool) -> str:
 
 
 def employer_words(offer: Offer, alone: bool) -> str:
-    """Whom to call or email: the offer's name, or "the employer" when the offer has none and is alone."""
+    """Whom to call or email: the recruiter (an agency offer), the reader's manager (an internal offer),
+    the offer's name, or "the employer" when the offer has none and is alone."""
+    if offer.internal_offer:
+        return "your manager"
+    if offer.through_agency:
+        return "the recruiter" if alone and not offer.named else f"the recruiter for {offer.name}"
     return "the employer" if alone and not offer.named else offer.name
+
+
+CHANNEL_REASON: dict[str, str] = {
+    RESCIND: "You already accepted, so call: a call gives them clarity at once.",
+    "prefers_email": "The recruiter asked for email.",
+    "time_zones": "Time zones make a call impractical.",
+    "call_unanswered": "You called and nobody answered: leave a short voicemail and send the email the same day.",
+    "long_process": "After a long process, a call is the considerate way.",
+    "knows_hiring_manager": "You know the hiring manager, so a call is more personal.",
+    "": "A call is the most considerate way when it is possible.",
+}
+"""Why the plan calls or writes, by the rule that chose it (``plan.choose_channel``); every
+``vocabulary.EMAIL_CASES`` flag has its sentence."""
+
+
+def only_channel_reason(channel: str) -> str:
+    return f"The script for this is written for {channel} only."
 
 
 def hours_text(hours: tuple[int | float, int | float]) -> str:
@@ -50,21 +72,61 @@ def action_text(action: Action, offer: str) -> str:
         NEGOTIATE: f"Negotiate with {offer} before you decide",
         DECLINE: f"Decline {offer}",
         RESCIND: f"Withdraw your acceptance of {offer}",
+        EXTEND: f"Ask {offer} for more time to decide",
     }[action]
 
 
-def how_text(channel: str, follow_up_email: bool) -> str:
-    if channel == CALL:
-        return "Call them, then send a short email to confirm." if follow_up_email else "Call them."
-    return "Send an email."
+_OPENER = {
+    (CALL, "employer"): "Call them",
+    (CALL, "recruiter"): "Call the recruiter first, so they can pass your answer on",
+    (CALL, "manager"): "Talk to your manager in person or on a call",
+    ("email", "employer"): "Send an email",
+    ("email", "recruiter"): "Email the recruiter first, so they can pass your answer on",
+    ("email", "manager"): "Email your manager",
+}
 
 
-def deadline_text(hours: tuple[int | float, int | float]) -> str:
+def how_text(channel: str, follow_up_email: bool, recipient: str = "employer", voicemail: bool = False,
+             stay_first: bool = False, thank_manager: bool = False) -> str:
+    """How to deliver the message, in the order to do things.
+
+    ``recipient``: ``employer``, ``recruiter`` (an agency offer) or ``manager`` (an internal offer).
+    ``voicemail``: add the fallback for an unanswered call. ``stay_first``: the reader resigned and
+    withdraws an acceptance, so they ask to stay first. ``thank_manager``: after the recruiter, a
+    note to the hiring manager.
+    """
+    said = _OPENER[channel, recipient] + (", then send a short email to confirm." if channel == CALL and follow_up_email else ".")
+    if stay_first:
+        said = ("First, ask your current manager whether you can withdraw your resignation (the words are below). "
+                f"Once you know where you stand, do not wait: {said[0].lower()}{said[1:]}")
+    if voicemail:
+        said += " If nobody answers, leave the voicemail below and send the email the same day."
+    if thank_manager:
+        said += " Once the recruiter has told them, a short thank-you to the hiring manager is a kind touch."
+    return said
+
+
+def deadline_text(hours: tuple[int | float, int | float], action: str = DECLINE) -> str:
+    if action == EXTEND:
+        return "As soon as you can, and well before their deadline."
     return f"Within {hours_text(hours)} of deciding."
 
 
+def costs_text(labels: list[str]) -> str:
+    """The ``{costs}`` placeholder: the ticked costs' labels as a phrase ("relocation and equipment")."""
+    words = [label[:1].lower() + label[1:] for label in labels]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
+
+
+VOICEMAIL_HEADING = {
+    CALL: "If nobody answers: the voicemail to leave",
+    "email": "The voicemail to leave before you send the email",
+}
+STAY_HEADING = "First: asking your current manager whether you can stay"
+
+
 def summary_text(top: Offer, top_fit: int, verdict: Verdict, recommended: bool, several: bool,
-                 channel: str, whom: str, hours: tuple[int | float, int | float]) -> str:
+                 channel: str, whom: str, hours: tuple[int | float, int | float], first: str = DECLINE) -> str:
     """The one line read out after each change: the suggestion, then the next step."""
     name, fit = offer_words(top, not several), fit_phrase(top_fit)
     if recommended:
@@ -73,6 +135,8 @@ def summary_text(top: Offer, top_fit: int, verdict: Verdict, recommended: bool, 
         lead = f"Decline: none of your offers is the right fit as it stands (best {fit}, {name})."
     else:
         lead = f"Decline {name} ({fit})."
+    if first == EXTEND:
+        return f"{lead} Next step: {'call' if channel == CALL else 'email'} {whom} to ask for more time, before their deadline."
     return f"{lead} Next step: {'call' if channel == CALL else 'email'} {whom} within {hours_text(hours)}."
 
 

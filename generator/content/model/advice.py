@@ -103,6 +103,10 @@ class Timing(Model):
 class ChannelCase(Model):
     id: id_of("channel-case")
     text: Text
+    when: vocabulary.EmailCase | None = None
+    """For an email case: the engine's situation flag that means this case (``prefers_email``,
+    ``time_zones``, ``call_unanswered``); the engine writes instead of calling exactly when one
+    of these is set, so the rule on the page and the plan cannot drift apart."""
 
 
 class Channel(Model):

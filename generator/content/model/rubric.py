@@ -76,6 +76,16 @@ class Paths(Model):
     rescind: ref_to("script")
     not_now: ref_to("script")
     negotiate: ref_to("script")
+    via_recruiter: ref_to("script")
+    """Declining through a recruiter or an agency: the recruiter hears first."""
+    internal: ref_to("script")
+    """Turning down an internal move or promotion, with your manager."""
+    voicemail: ref_to("script")
+    """The voicemail for an unanswered call (call text) and the email that follows it."""
+    more_time: ref_to("script")
+    """Asking for more time before you accept."""
+    ask_to_stay: ref_to("script")
+    """Asking your current employer to withdraw your resignation, before you withdraw an acceptance."""
 
 
 class Cost(Model):
@@ -93,6 +103,8 @@ class RescindPoints(Model):
 
     before: Annotated[list[Text], at_least(1)]
     after: list[Text] = field(default_factory=list)
+    costs: Text | None = None
+    """Said before the points for the costs the reader ticked, when there are any: read the agreement first."""
 
 
 class Rule(Model):
@@ -110,6 +122,9 @@ class Scorer(Model):
     intro: Text
     situation: dict[Text, Text]
     """A checkbox label for each situation the engine knows (its keys are the engine's; the engine checks them)."""
+    offer: dict[Text, Text]
+    """A checkbox label for each yes/no answer about one offer the engine knows; the form follows it
+    with the offer's title ("I have already accepted Offer 1")."""
     negotiation: dict[Text, Text]
     """A label for each negotiation state the engine knows: not-tried, failed, done."""
 

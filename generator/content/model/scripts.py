@@ -17,8 +17,9 @@ class Placeholder(Model):
 
     label: Text
     """How the widget labels the field, such as "Contact's name"."""
-    fallback: Text
-    """What the script says when the reader leaves the field empty."""
+    fallback: Text | None = None
+    """What the script says when the reader leaves the field empty; without one, a paragraph
+    that uses the placeholder is left out when the reader gives nothing for it (``{costs}``)."""
     example: Text
     """What the guide's pages show in its place."""
 
