@@ -112,6 +112,11 @@ def _plan(n: int, p: Plan, said: dict[str, Any]) -> list[str]:
         out.append(f"   Follow-up email ({p.follow_up_script}):")
         out.append(f"     Subject: {p.follow_up_subject}")
         out += [f"     | {line}" for line in p.follow_up_text.splitlines()]
+    for m in said["extra_messages"]:
+        out.append(f"   {m['heading']} ({m['script']}):")
+        if m["subject"] is not None:
+            out.append(f"     Subject: {m['subject']}")
+        out += [f"     | {line}" for line in m["text"].splitlines()]
     out.append("")
     return out
 

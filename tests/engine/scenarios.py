@@ -198,8 +198,8 @@ SCENARIOS = [
     Scenario("an internal offer: the conversation with your manager, whatever else applies", {
         "offers": [offer("Promotion", scores(4), internal_offer=True, through_agency=True)]},
              {"Promotion.plan.script": "decline-internal-offer", "Promotion.plan.channel": "call",
-              "Promotion.plan.how": "Talk to your manager in person or on a call, then send a short email to confirm. If nobody "
-                                    "answers, leave the voicemail below and send the email the same day. "
+              "Promotion.plan.extra_messages": [],
+              "Promotion.plan.how": "Talk to your manager in person or on a call, then send a short email to confirm. "
                                     "A call is the most considerate way when it is possible.",
               "top.summary": "Decline Promotion (fit 40 out of 100). Next step: call your manager within 24–48 hours."}),
     Scenario("a call plan carries the voicemail to leave if nobody answers", {"offers": [offer("A", scores(4))]},
@@ -208,15 +208,16 @@ SCENARIOS = [
               "A.plan.extra_messages.0.heading": "If nobody answers: the voicemail to leave",
               "A.plan.extra_messages.0.text": "Hi A Recruiter, it's [Your name] about the Analyst position. "
                                               "I'll send my answer by email today."}),
-    Scenario("the call went unanswered: the email that follows the voicemail, with the voicemail beside it", {
+    Scenario("the call went unanswered: the voicemail, then the email that follows it, and no call instead", {
         "offers": [offer("A", scores(4))], "situation": {"call_unanswered": True}},
              {"A.plan.channel": "email", "A.plan.script": "unanswered-call", "A.plan.subject": "My answer on the Analyst position",
-              "A.plan.other_channel": "call", "A.plan.other_script": "unanswered-call", "A.plan.extra_messages": [],
+              "A.plan.other_channel": None, "A.plan.other_script": None, "A.plan.extra_messages.0.kind": "voicemail",
+              "A.plan.extra_messages.0.heading": "The voicemail to leave before you send the email",
               "A.plan.follow_up_email": False,
               "A.plan.how": "Send an email. You called and nobody answered: leave a short voicemail and send the email the same day."}),
     Scenario("the call went unanswered on another path: its own email, and the voicemail as a message of its own", {
         "offers": [offer("A", scores(8), timing_not_right=True)], "situation": {"call_unanswered": True}},
-             {"A.plan.channel": "email", "A.plan.script": "timing-not-right", "A.plan.other_script": "timing-not-right",
+             {"A.plan.channel": "email", "A.plan.script": "timing-not-right", "A.plan.other_script": None,
               "A.plan.extra_messages.0.kind": "voicemail",
               "A.plan.extra_messages.0.heading": "The voicemail to leave before you send the email"}),
     Scenario("withdrawing an acceptance starts with a call even after an unanswered call", {

@@ -29,6 +29,11 @@ EXPECTED = {
     "compensation-failed.yml": ({"Hooli": "decline"}, None, "compensation-after-negotiation", "call"),
     "rescind.yml": ({"Pied Piper": "accept", "Vandelay Industries": "decline"}, "Pied Piper", "rescind-after-accepting", "call"),
     "timing-not-right.yml": ({"Soylent": "decline"}, None, "timing-not-right", "email"),
+    "through-agency.yml": ({"Contoso": "decline"}, None, "decline-via-recruiter", "call"),
+    "internal-offer.yml": ({"Team lead role": "decline"}, None, "decline-internal-offer", "call"),
+    "call-unanswered.yml": ({"Cyberdyne": "decline"}, None, "unanswered-call", "email"),
+    "more-time.yml": ({"Tyrell": "accept"}, "Tyrell", "ask-for-more-time", "call"),
+    "resigned-rescind.yml": ({"Massive Dynamic": "decline"}, None, "rescind-after-accepting", "call"),
 }
 
 
@@ -39,12 +44,17 @@ def test_every_example_is_in_the_table_and_says_what_it_demonstrates() -> None:
         assert (EXAMPLES / name).read_text(encoding="utf-8").startswith("# Demonstrates: "), name
 
 
-def test_the_examples_cover_every_verdict_and_every_script_path() -> None:
+def test_the_examples_cover_every_verdict_and_every_script_path(capsys: pytest.CaptureFixture[str]) -> None:
     verdicts = {v for offers, *_ in EXPECTED.values() for v in offers.values()}
-    scripts = {script for *_, script, _ in EXPECTED.values()} | {"confirm-after-call"}  # every call plan confirms
-    paths = engine_data(CONTENT)["paths"]
     assert verdicts == {"accept", "negotiate", "decline"}
-    assert set(paths.values()) <= scripts
+    reached: set[str] = set()  # every script a plan of some example sends: its message, the confirming email, the others
+    for name in EXPECTED:
+        assert run_score(EXAMPLES / name, CONTENT, as_json=True) == 0
+        for offer in json.loads(capsys.readouterr().out)["offers"]:
+            plan = offer["plan"]
+            reached |= {plan["script"], plan["follow_up_script"], *(m["script"] for m in plan["extra_messages"])}
+    paths = engine_data(CONTENT)["paths"]
+    assert {path: script for path, script in paths.items() if script not in reached} == {}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -33,7 +33,8 @@ opener; an extend the request for more time; an accept has no script.
 (``already_resigned``) and withdraws an acceptance first asks their current manager to
 stay (``ask_to_stay``); every decline or rescind that starts with a call carries the
 voicemail to leave if nobody answers (``voicemail``), and after an unanswered call the
-voicemail comes before the email.
+voicemail comes before the email (and the plan offers no call instead). A talk with the
+reader's own manager (an internal offer) is arranged, so it has no voicemail.
 
 **Filling**: each ``{placeholder}`` the rubric declares is replaced by the reader's
 name for it, or its fallback when that name is empty. In a call with no contact name,
@@ -212,7 +213,8 @@ def make_plan(
     other = EMAIL if channel == CALL else CALL
     other_path = script_path(j, action, lost, other, rubric.compensation_criterion, unanswered)
     alt = _script(rubric, other_path)
-    alt = alt if alt is not None and getattr(alt, other) is not None else None
+    # After an unanswered call the other form is the voicemail, not calling again.
+    alt = alt if alt is not None and getattr(alt, other) is not None and not unanswered else None
     alt_subject, alt_said = _version(alt, other, names, rubric) if alt else (None, None)
     follow = _script(rubric, "confirm_email") if channel == CALL and action in (DECLINE, RESCIND) else None
     follow_subject, follow_text = _version(follow, EMAIL, names, rubric) if follow else (None, None)
@@ -220,8 +222,9 @@ def make_plan(
     if rescinding and situation.already_resigned:
         stay_names = {**names, "name": ""}  # the reader's own manager, whose name the form does not ask
         extra.append(_message("ask_to_stay", STAY_HEADING, CALL, rubric, stay_names))
-    voicemail = action in (DECLINE, RESCIND) and (channel == CALL or unanswered)
-    if voicemail and not (alt is not None and alt.id == rubric.paths.voicemail):  # not shown twice
+    # A meeting with one's own manager is arranged, not left on voicemail.
+    voicemail = action in (DECLINE, RESCIND) and (channel == CALL or unanswered) and not offer.internal_offer
+    if voicemail:
         extra.append(_message("voicemail", VOICEMAIL_HEADING[channel], CALL, rubric, names))
     points: list[str] = []
     if rescinding:

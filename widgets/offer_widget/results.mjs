@@ -72,6 +72,7 @@ export function planView(plan) {
     plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, "main"),
     plan.other_text !== null && scriptView(plan.other_channel, plan.other_title, plan.other_subject, plan.other_text, "other"),
     plan.follow_up_text !== null && scriptView("email", "The confirming email", plan.follow_up_subject, plan.follow_up_text, "follow-up"),
+    ...plan.extra_messages.map((m) => scriptView(m.channel, m.title, m.subject, m.text, m.kind, m.heading)),
   );
 }
 
@@ -81,8 +82,9 @@ const HEADINGS = {
   "follow-up": { call: "On the call", email: "By email" },
 };
 
-function scriptView(channel, title, subject, text, role) {
-  const heading = `${HEADINGS[role][channel]}: ${title}`;
+// `lead`: the engine's own heading for a message that goes with the plan (the voicemail, asking to stay).
+function scriptView(channel, title, subject, text, role, lead = HEADINGS[role][channel]) {
+  const heading = `${lead}: ${title}`;
   const whole = subject ? `Subject: ${subject}\n\n${text}` : text;
   const copy = h("button", { type: "button", class: "md-button og-small" }, "Copy");
   copy.addEventListener("click", async () => {
