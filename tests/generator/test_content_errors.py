@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from offer_engine import vocabulary
+
 from generator.content.errors import ContentError
 from generator.content.load import load_content
 from tests.conftest import CONTENT
@@ -91,12 +93,24 @@ CASES = [
          "placeholders:\n  start_date:\n    ⁁label: Start date\n    fallback: soon\n    example: 1 May\n",
          "placeholders.start_date",
          "the scoring engine cannot use this: expected a placeholder the reader's form fills "
-         "({asks}, {company}, {name}, {role}, {your_name}), got '{start_date}'"),
+         f"({', '.join(f'{{{x}}}' for x in sorted(vocabulary.FILLED))}), got '{{start_date}}'"),
     Case("a situation the engine does not know", "rubric.yml", "    time_zones: Time zones",
          "    ⁁phone_shy: I avoid calls\n    time_zones: Time zones",
          "scorer.situation.phone_shy",
-         "the scoring engine cannot use this: unknown key 'phone_shy'; expected one of: knows_hiring_manager, "
-         "long_process, mobility_matters, prefers_email, time_zones"),
+         f"the scoring engine cannot use this: unknown key 'phone_shy'; expected one of: {', '.join(sorted(vocabulary.SITUATION_KEYS))}"),
+    Case("a new path naming a missing script", "rubric.yml", "  via_recruiter: decline-via-recruiter",
+         "  via_recruiter: ⁁decline-via-recruter", "paths.via_recruiter",
+         "unknown script 'decline-via-recruter'; did you mean 'decline-via-recruiter'?"),
+    Case("the voicemail path needs the voicemail and the email after it", "rubric.yml", "  voicemail: unanswered-call",
+         "  voicemail: ⁁decline-call", "paths.voicemail",
+         "the scoring engine cannot use this: script 'decline-call' has no email version, which this path needs"),
+    Case("an offer answer without its label in the form", "rubric.yml", "    internal_offer: My current employer is offering me\n",
+         "", "scorer.offer.internal_offer",
+         "the scoring engine cannot use this: missing; the engine knows this choice, so the form needs a label for it",
+         at="accepted: I have already accepted"),
+    Case("an email case naming a situation the engine cannot write for", "communication.yml", "      when: time_zones",
+         "      when: ⁁long_process", "email.cases[1].when",
+         "expected 'prefers_email', 'time_zones' or 'call_unanswered', got 'long_process'"),
     Case("a number the guide does not know", "checklists.yml", "know within {min_hours}", "know within ⁁{min_hour}",
          "checklists[1].items[0].text", "unknown placeholder '{min_hour}'; did you mean '{min_hours}'?"),
     Case("tab character", "faq.yml", "  - id: hurt", "⁁\t- id: hurt",
