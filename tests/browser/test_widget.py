@@ -48,6 +48,15 @@ def check_plan(box: Locator, plan: dict[str, Any]) -> None:
         assert other.locator("[data-og-script-text]").text_content() == plan["other_text"]
         if plan["other_subject"] is not None:
             assert other.locator("[data-og-subject]").text_content() == plan["other_subject"]
+    # The messages that go with the plan (the voicemail, asking to stay), under the engine's headings.
+    for m in plan["extra_messages"]:
+        extra = box.locator(f"[data-og-script={m['kind']}]")
+        assert extra.get_attribute("data-og-script-channel") == m["channel"]
+        assert extra.locator("h4").text_content() == f"{m['heading']}: {m['title']}"
+        assert extra.locator("[data-og-script-text]").text_content() == m["text"]
+    kinds = {m["kind"] for m in plan["extra_messages"]}
+    assert box.locator("[data-og-script=voicemail]").count() == ("voicemail" in kinds)
+    assert box.locator("[data-og-script=ask_to_stay]").count() == ("ask_to_stay" in kinds)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])

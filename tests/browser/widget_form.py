@@ -16,6 +16,7 @@ from generator.content.load import engine_data
 from tests.conftest import CONTENT, run_offer_guide
 
 SITUATION = engine_data(CONTENT)["form"]["situation"]  # the checkbox labels come from content
+OFFER_FLAGS = engine_data(CONTENT)["form"]["offer"]  # each followed by the offer's title: "I have already accepted Offer 1"
 COSTS = {c["id"]: c["label"] for c in engine_data(CONTENT)["costs"]}  # the cost kinds and labels come from content
 READY = """() => {
   const root = document.querySelector('[data-og-score]');
@@ -75,10 +76,9 @@ def fill_offer_file(page: Page, data: dict[str, Any]) -> dict[str, str]:
         for cid, score in offer["scores"].items():
             label(page, f"{labels[cid]} score for {title}").fill(str(score))
         label(page, f"Negotiation so far for {title}").select_option(offer.get("negotiation") or "not-tried")
-        if offer.get("accepted"):
-            label(page, f"I have already accepted {title}").check()
-        if offer.get("timing_not_right"):
-            label(page, f"The timing is not right for {title}").check()
+        for key, words in OFFER_FLAGS.items():
+            if offer.get(key):
+                label(page, f"{words} {title}").check()
         if offer.get("costs_incurred"):
             page.get_by_role("group", name=title, exact=True).locator("summary").click()
             for cost in offer["costs_incurred"]:
