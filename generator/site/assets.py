@@ -12,6 +12,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-ENGINE_DIR = ROOT / "widgets" / "offer_engine"
+from generator.site.runtime_files import pyodide_dir
+
 ENGINE_PACKAGE = "offer_engine"
+ENGINE_DIR = Path(str(resources.files(ENGINE_PACKAGE)))  # the installed engine: a wheel has no widgets/
 
 # Only what a browser needs to boot Python: no Node build, no source maps, no consoles.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -44,7 +45,7 @@ class EngineAssets:
 
 
 def pyodide_version() -> str:
-    package = PYODIDE_DIR / "package.json"
+    package = pyodide_dir() / "package.json"
     try:
         return str(json.loads(package.read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError) as exc:
@@ -87,10 +88,11 @@ def manifest(assets: EngineAssets) -> str:
 def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File]:
     """The files to add to the site: the Pyodide runtime, the engine zip, rubric.json and the manifest."""
     version = pyodide_version()
+    source_dir = pyodide_dir()
     runtime = f"assets/pyodide/{version}/"
     files = []
     for name in PYODIDE_FILES:
-        source = PYODIDE_DIR / name
+        source = source_dir / name
         if not source.is_file():
             raise PluginError(f"The Pyodide runtime has no {name} ({source}); run `npm ci` (or `make setup`) first")
         files.append(File.generated(config, runtime + name, abs_src_path=str(source)))
