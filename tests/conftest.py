@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from tests.serve import serve_directory
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -33,8 +35,6 @@ def run_offer_guide(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | N
 @pytest.fixture(scope="session")
 def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A static server for the session's site, started before the build so the build knows its address."""
-    from tests.browser.conftest import serve_directory
-
     site = tmp_path_factory.mktemp("built") / "site"
     server, url = serve_directory(site)
     yield site, url
