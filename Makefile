@@ -31,6 +31,7 @@ $(VENV)/.installed: pyproject.toml
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(RUNTIME)/pyodide  # a copy made by `make dist` would shadow a new npm runtime (runtime_files.py)
 	touch $@
 
 # The JSON Schemas the content files point at, for editors' autocompletion.

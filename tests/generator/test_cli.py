@@ -71,6 +71,34 @@ def test_missing_content_directory(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == "nowhere:1:1: content directory not found"
 
 
+@pytest.mark.parametrize("command", ["mkdocs", "offer-guide"])
+def test_a_missing_content_directory_is_one_line_naming_it(tmp_path: Path, command: str) -> None:
+    guide = tmp_path / "guide"
+    (guide / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", guide)
+    args = ["--content", "missing-words"] if command == "offer-guide" else []
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / command), "build", *args], cwd=guide, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "OFFER_GUIDE_CONTENT": str(guide / "missing-words"), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "missing-words" in line]) == 1, result.stderr
+    assert not (guide / "site").exists()
+
+
+def test_new_starts_a_valid_guide_and_never_overwrites(tmp_path: Path) -> None:
+    made = run_offer_guide("new", "my-guide", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    guide = tmp_path / "my-guide"
+    assert sorted(p.name for p in (guide / "content").iterdir()) == sorted(p.name for p in CONTENT.glob("*.yml"))
+    assert (guide / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+    assert run_offer_guide("check", cwd=guide).returncode == 0
+    again = run_offer_guide("new", "my-guide", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == ["my-guide: already exists and is not an empty folder; choose a new name"]
+
+
 def test_schema_describes_and_accepts_the_content(tmp_path: Path) -> None:
     result = run_offer_guide("schema", "-o", tmp_path / "schema")
     assert result.returncode == 0
