@@ -17,6 +17,8 @@ from tests.serve import serve_directory
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = ROOT / "tests" / "fixtures"
+VALID = FIXTURES / "content" / "valid"
+"""A frozen, valid content set that validator tests mutate: editors' changes to content/ never break them."""
 OFFER_GUIDE = [sys.executable, "-m", "generator.cli"]
 
 # CI runs derandomized so a failure there is a failure everywhere.

@@ -14,7 +14,7 @@ import pytest
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.site.pages import all_checklists
-from tests.conftest import CONTENT, FIXTURES, run_offer_guide
+from tests.conftest import CONTENT, FIXTURES, VALID, run_offer_guide
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +161,7 @@ def test_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
     broken = tmp_path / "content"
     import shutil
 
-    shutil.copytree(CONTENT, broken)
+    shutil.copytree(VALID, broken)
     (broken / "faq.yml").write_text("title: [oops\n", encoding="utf-8")
     result = run_offer_guide("build", "--content", broken, "-d", site)
     assert result.returncode == 1

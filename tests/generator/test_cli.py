@@ -10,13 +10,14 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from generator.content.model import FILES
-from tests.conftest import CONTENT, ROOT, run_offer_guide
+from generator.content.source import read_source
+from tests.conftest import CONTENT, ROOT, VALID, run_offer_guide
 
 
 def test_check_accepts_the_guide() -> None:
@@ -28,7 +29,7 @@ def test_check_accepts_the_guide() -> None:
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
+    shutil.copytree(VALID, root)
     text = (root / "rubric.yml").read_text()
     (root / "rubric.yml").write_text(text.replace("    weight: 4\n", "    weight: high\n", 1))
     (root / "faq.yml").write_text("title: T\nintro: I\nquestions: []\n")
@@ -108,14 +109,25 @@ def test_schema_describes_and_accepts_the_content(tmp_path: Path) -> None:
         text = (CONTENT / f"{stem}.yml").read_text()
         # Each content file points editors at its schema on its first line.
         assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{stem}.schema.json"
-        data = yaml.safe_load(text)
-        jsonschema.validate(data, schema)
+        jsonschema.validate(_read(CONTENT / f"{stem}.yml"), schema)
     rubric = json.loads((tmp_path / "schema" / "rubric.schema.json").read_text())
     weight = rubric["properties"]["criteria"]["items"]["properties"]["weight"]
     assert weight["minimum"] == 0 and weight["maximum"] == 5 and "description" in weight
+    faq_schema = json.loads((tmp_path / "schema" / "faq.schema.json").read_text())
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({**yaml.safe_load((CONTENT / "faq.yml").read_text()), "colour": "blue"},
-                            json.loads((tmp_path / "schema" / "faq.schema.json").read_text()))
+        jsonschema.validate({**_read(CONTENT / "faq.yml"), "colour": "blue"}, faq_schema)
+    # YAML 1.2, as the build reads it: `no` is text, so a title may be "no" (YAML 1.1 would make it false).
+    faq = tmp_path / "faq.yml"
+    faq.write_text((CONTENT / "faq.yml").read_text().replace("\ntitle: ", "\ntitle: no\n# ", 1))
+    assert _read(faq)["title"] == "no"
+    jsonschema.validate(_read(faq), faq_schema)
+
+
+def _read(path: Path) -> Any:
+    """A content file's data as the build reads it (YAML 1.2 core schema)."""
+    source = read_source(path, path.name)
+    assert source.problems == [], source.problems
+    return source.data
 
 
 def _free_port() -> int:
@@ -134,7 +146,7 @@ def _fetch(url: str) -> str | None:
 
 def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(VALID, content)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--content", str(content), "-a", f"127.0.0.1:{port}"],
