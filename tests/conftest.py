@@ -27,6 +27,22 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def page_address(source_path: str) -> str:
+    """A page's address from its source path: ``checklists/decision.md`` → ``/checklists/decision/``."""
+    stem = source_path.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"/{stem}/" if stem else "/"
+
+
+def guide_addresses(content_dir: Path = CONTENT) -> list[str]:
+    """Every page address of a guide, from the site map and the checklists its content has."""
+    from generator.content.load import load_content
+    from generator.site.pages import all_checklists
+    from generator.site_map import PAGES, checklist_page
+
+    checklists = all_checklists(load_content(content_dir))
+    return sorted({page_address(p) for p in PAGES.values()} | {page_address(checklist_page(c.id)) for c in checklists})
+
+
 def run_offer_guide(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real ``offer-guide`` command, as an editor would."""
     return subprocess.run(
