@@ -1,10 +1,13 @@
-"""``_headers`` read as Netlify and Cloudflare Pages document it, independently of the code that wrote it."""
+"""``_headers`` read as Netlify and Cloudflare Pages document it, independently of the code that wrote it; where nginx is."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+"""Debian's nginx, which ``make test`` installs when it is absent."""
 IMMUTABLE = "public, max-age=31536000, immutable"
 Headers = dict[str, str]
 

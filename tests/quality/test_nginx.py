@@ -4,7 +4,6 @@ missing ones, get exactly the headers the build's ``_headers`` gives them."""
 from __future__ import annotations
 
 import http.client
-import os
 import socket
 import subprocess
 import time
@@ -14,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.quality.host_rules import Headers, netlify_headers, read_headers_file, site_files
+from tests.quality.host_rules import NGINX, Headers, netlify_headers, read_headers_file, site_files
 
-NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 SNIPPET = ROOT / "deploy" / "nginx.conf"
 
 
