@@ -6,6 +6,7 @@ expected results never come from here, only from ``offer-guide score --json``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 from generator.content.load import engine_data
+from offer_engine.request import Situation
 from tests.conftest import CONTENT, run_offer_guide
 
 SITUATION = {
@@ -22,6 +24,7 @@ SITUATION = {
     "prefers_email": "The recruiter asked me to reply by email",
     "time_zones": "Time zones make a phone call impractical",
 }
+assert set(SITUATION) == {f.name for f in dataclasses.fields(Situation)}, "a label for each situation the engine knows"
 COSTS = {c["id"]: c["label"] for c in engine_data(CONTENT)["costs"]}  # the cost kinds and labels come from content
 READY = """() => {
   const root = document.querySelector('[data-og-score]');
