@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test check setup python node chromium java nginx nginx-server schema dist dist-runtime dist-lean clean
+.PHONY: serve site test check setup python node chromium java nginx nginx-server schema dist dist-runtime dist-lean dist-starter clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -54,12 +54,19 @@ nginx-server:
 # (no checkout, no Node). DIST=elsewhere puts it elsewhere.
 DIST ?= dist
 RUNTIME := widgets/offer_widget/runtime
-dist: setup dist-runtime dist-lean ## build the wheel into dist/
+dist: setup dist-runtime dist-lean dist-starter ## build the wheel into dist/
 	$(BIN)/python -m build --wheel --outdir $(DIST) . > /dev/null
 	@ls -1 $(DIST)/*.whl
 
 dist-runtime: setup
 	$(BIN)/python -m generator.site.runtime_files $(RUNTIME)/pyodide
+
+# What `offer-guide new` copies: this guide's content and mkdocs.yml.
+dist-starter:
+	rm -rf generator/starter
+	mkdir -p generator/starter/content
+	cp content/*.yml generator/starter/content/
+	cp mkdocs.yml generator/starter/
 
 # Prebuilt lean runtime artefacts go into $(RUNTIME)/lean/<key>/ here (generator/site/lean.py,
 # CONTRACTS.md), so an installed guide never needs Node to build them.
@@ -72,4 +79,4 @@ nginx: setup ## remake deploy/nginx.conf from a fresh build (SITE_URL sets the s
 	rm -rf .site-nginx
 
 clean:
-	rm -rf site .site-* $(VENV) node_modules schema dist $(RUNTIME)
+	rm -rf site .site-* $(VENV) node_modules schema dist $(RUNTIME) generator/starter

@@ -9,7 +9,7 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 STARTER = "starter"
-"""The folder in the ``generator`` package where a wheel carries content/ and mkdocs.yml (pyproject.toml)."""
+"""The folder in the ``generator`` package where a wheel carries content/ and mkdocs.yml (``make dist``)."""
 
 README = """\
 # {name}
@@ -31,9 +31,10 @@ GITIGNORE = "site/\nschema/\n"
 
 
 def starter() -> Path:
-    """The starter files: the wheel's copy, or in a checkout the repository's own content/ and mkdocs.yml."""
-    packaged = Path(str(resources.files("generator") / STARTER))
-    return packaged if (packaged / "mkdocs.yml").is_file() else REPOSITORY
+    """The starter files: in a checkout its own content/ and mkdocs.yml (never a copy ``make dist`` left), else the wheel's."""
+    if (REPOSITORY / "mkdocs.yml").is_file() and (REPOSITORY / "content").is_dir():
+        return REPOSITORY
+    return Path(str(resources.files("generator") / STARTER))
 
 
 def create_guide(target: Path) -> list[Path]:
