@@ -14,7 +14,8 @@ import pytest
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.site.pages import all_checklists
-from tests.conftest import CONTENT, FIXTURES, VALID, run_offer_guide
+from generator.site_map import PAGES, checklist_page
+from tests.conftest import CONTENT, FIXTURES, VALID, page_address, run_offer_guide
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +23,14 @@ def content() -> Content:
     return load_content(CONTENT)
 
 
-def page_text(site: Path, address: str) -> str:
+def built_page(site: Path, source_path: str) -> str:
+    """A built page's HTML, found by the source path the site map gives it (``faq.md``)."""
+    return (site / page_address(source_path).strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def page_text(site: Path, page_id: str) -> str:
     """The visible text of a built page's article, whitespace-normalised."""
-    raw = (site / address / "index.html").read_text(encoding="utf-8")
+    raw = built_page(site, PAGES[page_id])
     article = raw[raw.index("<article"): raw.index("</article>")]
     return _normal(re.sub(r"<[^>]+>", " ", article))
 
@@ -39,7 +45,7 @@ def _normal(text: str) -> str:
     return "".join(html.unescape(text).replace("¶", " ").split())
 
 
-# (page address, how to get the items from content, how each item appears)
+# (page id in the site map, how to get the items from content, how each item appears)
 ITEM_TABLE = [
     ("reasons", lambda c: c.reasons.reasons, lambda r: [r.title, r.text, r.weigh]),
     ("framework", lambda c: c.framework.steps, lambda s: [s.title, s.text, *s.tips]),
@@ -53,14 +59,14 @@ ITEM_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("address", "items", "texts"), ITEM_TABLE, ids=[row[0] for row in ITEM_TABLE])
-def test_every_item_is_on_its_page(built_site: Path, content: Content, address: str, items, texts) -> None:
-    found = page_text(built_site, address)
+@pytest.mark.parametrize(("page_id", "items", "texts"), ITEM_TABLE, ids=[row[0] for row in ITEM_TABLE])
+def test_every_item_is_on_its_page(built_site: Path, content: Content, page_id: str, items, texts) -> None:
+    found = page_text(built_site, page_id)
     listed = items(content)
     assert listed, "the table must check something"
     for item in listed:
         for text in texts(item):
-            assert plain(text) in found, f"{address}: missing {text[:60]!r}"
+            assert plain(text) in found, f"{page_id}: missing {text[:60]!r}"
 
 
 @pytest.mark.parametrize("kind", ["reasons", "framework", "scripts", "faq"])
@@ -68,13 +74,13 @@ def test_one_section_per_item(built_site: Path, content: Content, kind: str) -> 
     """Counted from the content: each item has its own anchored heading."""
     items = {"reasons": content.reasons.reasons, "framework": content.framework.steps,
              "scripts": content.scripts.scripts, "faq": content.faq.questions}[kind]
-    raw = (built_site / kind / "index.html").read_text(encoding="utf-8")
+    raw = built_page(built_site, PAGES[kind])
     headings = re.findall(r'<h2 id="([^"]+)"', raw)
     assert [h for h in headings if h in {item.id for item in items}] == [item.id for item in items]
 
 
 def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content) -> None:
-    raw = (built_site / "scripts" / "index.html").read_text(encoding="utf-8")
+    raw = built_page(built_site, PAGES["scripts"])
     both = [s for s in content.scripts.scripts if s.call and s.email]
     assert both
     assert raw.count('class="tabbed-set') == len(both)
@@ -87,9 +93,9 @@ def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content)
 
 def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:
     lists = all_checklists(content)
-    all_page = (built_site / "checklists" / "index.html").read_text(encoding="utf-8")
+    all_page = built_page(built_site, PAGES["checklists"])
     for checklist in lists:
-        own = (built_site / "checklists" / checklist.id / "index.html").read_text(encoding="utf-8")
+        own = built_page(built_site, checklist_page(checklist.id))
         for item in checklist.items:
             for raw in (own, all_page):
                 assert f'data-tick="{item.id}"' in raw
@@ -98,7 +104,7 @@ def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) 
 
 
 def test_home_answers_first_and_offers_three_routes(built_site: Path, content: Content) -> None:
-    text = page_text(built_site, "")
+    text = page_text(built_site, "index")
     answer = plain(content.guide.answer.summary)
     assert text.index(plain(content.guide.title)) < text.index(answer) < 300
     for route in content.guide.routes:
@@ -129,7 +135,7 @@ def test_other_content_gives_another_guide(tmp_path: Path, content: Content) -> 
     assert html.escape(other.guide.title, quote=False) in home
     assert html.escape(content.guide.title, quote=False) not in home
     for checklist in all_checklists(other):
-        assert (site / "checklists" / checklist.id / "index.html").is_file()
+        assert built_page(site, checklist_page(checklist.id))
     for question in other.faq.questions:
         assert plain(question.question) in page_text(site, "faq")
 
