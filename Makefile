@@ -71,6 +71,7 @@ dist-starter:
 # Prebuilt lean runtime artefacts go into $(RUNTIME)/lean/<key>/ here (generator/site/lean.py,
 # CONTRACTS.md), so an installed guide never needs Node to build them.
 dist-lean: dist-runtime
+	$(BIN)/python -m generator.site.lean $(RUNTIME) $(RUNTIME)/pyodide
 
 # deploy/nginx.conf says what the build's _headers says; a test fails when they drift apart.
 nginx: setup ## remake deploy/nginx.conf from a fresh build (SITE_URL sets the site's folder)

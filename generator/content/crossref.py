@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, get_args, get_origin
 
 from offer_engine.checks import closest
 
@@ -38,20 +38,38 @@ def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
     yield from _walk(src, model, ())
 
 
-def _walk(src: Source, value: Any, loc: Loc) -> Iterator[Marked]:
+def _walk(src: Source, value: Any, loc: Loc, annotation: Any = None) -> Iterator[Marked]:
     if dataclasses.is_dataclass(value):
-        for name, annotation in hints(type(value)).items():
+        for name, child_annotation in hints(type(value)).items():
             child = getattr(value, name)
             if child is not None:
-                for marker in _markers(annotation):
+                for marker in _markers(child_annotation):
                     yield Marked(src, (*loc, name), child, marker)
-            yield from _walk(src, child, (*loc, name))
+            yield from _walk(src, child, (*loc, name), child_annotation)
     elif isinstance(value, list):
+        # A list of marked values (``list[ref_to("script")]``) marks each item.
+        item_annotation = _item_of(annotation)
+        item_markers = _markers(item_annotation) if item_annotation is not None else []
         for i, item in enumerate(value):
+            for marker in item_markers:
+                yield Marked(src, (*loc, i), item, marker)
             yield from _walk(src, item, (*loc, i))
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _walk(src, item, (*loc, key))
+
+
+def _item_of(annotation: Any) -> Any:
+    """The item annotation of ``list[X]`` (also inside ``Annotated`` or ``| None``), else None."""
+    if annotation is None:
+        return None
+    base, _ = split(annotation)
+    inner = optional_of(base)
+    if inner is not None:
+        base, _ = split(inner)
+    if get_origin(base) is list:
+        return get_args(base)[0]
+    return None
 
 
 def _markers(annotation: Any) -> list[IdOf | RefTo | Template]:

@@ -48,6 +48,7 @@ def all_checklists(content: Content) -> list[Checklist]:
 def _page_model(content: Content, page_id: str) -> Any:
     by_id = {
         "reasons": content.reasons, "framework": content.framework, "negotiation": content.negotiation,
+        "deadlines": content.deadlines, "difficult-conversations": content.conversations,
         "how-to-decline": content.communication, "scripts": content.scripts, "after-accepting": content.situations,
         "relationships": content.relationships, "global-mobility": content.mobility, "follow-up": content.roadmap,
         "checklists": content.checklists, "faq": content.faq,
@@ -62,6 +63,9 @@ def _context(content: Content) -> dict[str, Any]:
         "rubric": content.rubric,
         "criteria": {c.id: c for c in content.rubric.criteria},
         "lists": all_checklists(content),
+        # Hard-case sections show their scripts (and notes) in full, by id.
+        "scripts": {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]},
+        "placeholders": content.scripts.placeholders,
     }
 
 

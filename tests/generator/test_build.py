@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +14,8 @@ import pytest
 
 from generator.content.load import load_content
 from generator.content.model import Content
+from generator.content.model.advice import Case
+from generator.content.model.scripts import Note, Script
 from generator.site.pages import all_checklists
 from generator.site_map import PAGES, checklist_page
 from tests.conftest import CONTENT, FIXTURES, VALID, page_address, run_offer_guide
@@ -45,6 +48,38 @@ def _normal(text: str) -> str:
     return "".join(html.unescape(text).replace("¶", " ").split())
 
 
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0]
+
+
+def _case_texts(case: Case) -> list[str]:
+    return [case.title, *case.paragraphs, *case.points, *(t for p in case.parts for t in (p.title, p.text))]
+
+
+def _script_texts(script: Script | Note) -> list[str]:
+    if isinstance(script, Note):
+        bodies = [script.text]
+    else:
+        bodies = [b for b in (script.call, script.email.body if script.email else None) if b]
+    return [script.title, script.situation, *map(_first_line, bodies)]
+
+
+def _scripts_of(cases: Callable[[Content], list[Case]]) -> Callable[[Content], list[Script | Note]]:
+    def scripts(content: Content) -> list[Script | Note]:
+        by_id = {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]}
+        return [by_id[i] for case in cases(content) for i in case.scripts]
+    return scripts
+
+
+# page id in the site map → the hard cases it shows, each as a section of its own.
+CASES: dict[str, Callable[[Content], list[Case]]] = {
+    "difficult-conversations": lambda c: c.conversations.cases,
+    "deadlines": lambda c: c.deadlines.cases,
+    "how-to-decline": lambda c: c.communication.cases,
+    "after-accepting": lambda c: [c.situations.check_first, *c.situations.cases] if c.situations.check_first else c.situations.cases,
+    "relationships": lambda c: c.relationships.cases,
+}
+
 # (page id in the site map, how to get the items from content, how each item appears)
 ITEM_TABLE = [
     ("reasons", lambda c: c.reasons.reasons, lambda r: [r.title, r.text, r.weigh]),
@@ -56,6 +91,15 @@ ITEM_TABLE = [
     ("how-to-decline", lambda c: c.communication.tone.phrases, lambda p: [p.text]),
     ("after-accepting", lambda c: c.situations.changed_mind, lambda p: [p.title, p.text]),
     ("global-mobility", lambda c: c.rubric.mobility.questions, lambda q: [q.text]),
+    # The hard cases: each case's advice, and the scripts it names, in full on its own page.
+    *[(page_id, cases, _case_texts) for page_id, cases in CASES.items()],
+    *[(page_id, _scripts_of(cases), _script_texts) for page_id, cases in CASES.items()],
+    ("scripts", lambda c: c.scripts.notes, lambda n: [n.title, n.situation, _first_line(n.text)]),
+    # Advice for before the decision sits with the decision pages.
+    ("reasons", lambda c: [c.reasons.right_move], lambda s: [s.title, *s.paragraphs, *s.points]),
+    ("framework", lambda c: [c.framework.support], lambda s: [s.title, *s.paragraphs, *s.points]),
+    # The one rule for call or email, and its only exceptions.
+    ("how-to-decline", lambda c: [c.communication], lambda m: [m.rule, *(case.text for case in m.email.cases)]),
 ]
 
 
@@ -79,6 +123,28 @@ def test_one_section_per_item(built_site: Path, content: Content, kind: str) -> 
     assert [h for h in headings if h in {item.id for item in items}] == [item.id for item in items]
 
 
+@pytest.mark.parametrize("page_id", list(CASES))
+def test_each_case_is_a_section_with_its_scripts(built_site: Path, content: Content, page_id: str) -> None:
+    """Counted from the content: each case has its own anchored h2, and each of its scripts an h3 under it."""
+    cases = CASES[page_id](content)
+    assert cases
+    raw = built_page(built_site, PAGES[page_id])
+    headings = re.findall(r'<h([23]) id="([^"]+)"', raw)
+    h2 = [i for level, i in headings if level == "2"]
+    assert [i for i in h2 if i in {c.id for c in cases}] == [c.id for c in cases]
+    for case in cases:
+        start = headings.index(("2", case.id)) + 1
+        end = next((n for n in range(start, len(headings)) if headings[n][0] == "2"), len(headings))
+        under = [i for level, i in headings[start:end] if level == "3"]
+        assert [i for i in under if i in case.scripts] == list(case.scripts), f"{page_id}#{case.id}"
+
+
+def test_advice_before_the_decision_left_the_follow_up_page(built_site: Path, content: Content) -> None:
+    follow_up = page_text(built_site, "follow-up")
+    for section in (content.reasons.right_move, content.framework.support):
+        assert plain(section.title) not in follow_up
+
+
 def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content) -> None:
     raw = built_page(built_site, PAGES["scripts"])
     both = [s for s in content.scripts.scripts if s.call and s.email]
@@ -87,8 +153,7 @@ def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content)
     text = page_text(built_site, "scripts")
     for script in content.scripts.scripts:
         for body in filter(None, [script.call, script.email and script.email.body]):
-            first_line = body.strip().splitlines()[0]
-            assert _normal(first_line) in text
+            assert _normal(_first_line(body)) in text
 
 
 def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.content.load import engine_data
+from generator.site.assets import MANIFEST_URI
 from tests.conftest import ROOT
 from tests.serve import serve_directory
 
@@ -87,6 +88,9 @@ def new_guide(user: User) -> Iterator[tuple[Path, str]]:
     )
     assert built.returncode == 0, built.stderr
     assert "Traceback" not in built.stderr
+    # The wheel's prebuilt lean runtime was found (without Node nothing could have built it).
+    manifest = (guide / "site" / MANIFEST_URI).read_text(encoding="utf-8")
+    assert "export const LEAN = null;" not in manifest, built.stderr
     yield guide, url
     server.shutdown()
 

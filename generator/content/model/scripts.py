@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated, Literal
 
 
@@ -48,7 +49,21 @@ class Script(Model):
         return None
 
 
+class Note(Model):
+    """A short written message that is neither a call nor an email, such as a LinkedIn connection note."""
+
+    id: id_of("script")
+    """Shares the scripts' ids: both are anchors on the scripts page."""
+    title: Text
+    situation: Text
+    """When to send it."""
+    text: ScriptText
+    """The message (plain text)."""
+
+
 class Scripts(Page):
     placeholders: Annotated[dict[PlaceholderName, Placeholder], at_least(1)]
     """The names scripts may use, as ``{key}``: lowercase letters, digits and underscores."""
     scripts: Annotated[list[Script], at_least(1)]
+    notes: list[Note] = field(default_factory=list)
+    """Short notes, shown after the scripts."""
