@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.hosting.csp import sha256
-from generator.hosting.headers import IMMUTABLE, IMMUTABLE_PREFIXES, TYPES, headers_file, parse_headers, robots_txt, rules
+from generator.hosting.headers import (
+    IMMUTABLE, IMMUTABLE_PREFIXES, REVALIDATE, REVALIDATED, TYPES, headers_file, parse_headers, robots_txt, rules,
+)
 from generator.hosting.nginx import nginx_snippet
 from tests.quality.host_rules import NGINX
 
@@ -36,7 +38,11 @@ def test_no_header_comes_from_two_rules_for_the_same_path() -> None:
     for names in names_by_rule[1:]:
         assert not names & every_page
     assert {r.pattern for r in found} >= {f"{p}*" for p in IMMUTABLE_PREFIXES} | {f"/*.{ext}" for ext in TYPES}
-    assert all(dict(r.headers).get("Cache-Control") in (None, IMMUTABLE) for r in found)
+    caching = {r.pattern: dict(r.headers).get("Cache-Control") for r in found}
+    # Long caching only for the versioned folders; the service worker's script is revalidated.
+    assert {p for p, c in caching.items() if c == IMMUTABLE} == {f"{p}*" for p in IMMUTABLE_PREFIXES}
+    assert {p for p, c in caching.items() if c == REVALIDATE} == set(REVALIDATED)
+    assert set(caching.values()) == {None, IMMUTABLE, REVALIDATE}
 
 
 @pytest.mark.parametrize(("site_url", "sitemap"), [
