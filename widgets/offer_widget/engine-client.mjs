@@ -104,7 +104,10 @@ function startEngine() {
         else bootFailed(attempt, data.reason, data.detail);
       } else if (data.type === "result") settle(data.id, JSON.parse(data.text));
       else if (data.type === "crashed") crashed("crashed");
-      else if (data.type === "snapshot") emit({ type: "snapshot", stored: data.stored });
+      else if (data.type === "snapshot") {
+        if (data.stored) performance.mark("og:snapshot-stored");
+        emit({ type: "snapshot", stored: data.stored });
+      }
       if (booting) quiet();
     });
     w.postMessage({ type: "boot", mode: plan[attempt], assets: ASSETS });
@@ -146,8 +149,8 @@ function startEngine() {
     const message = kind === "timeout"
       ? "The scoring engine took too long on this answer, on our side."
       : "The scoring engine stopped unexpectedly, on our side.";
-    if (inFlight) settle(inFlight.id, fault(kind, message));
     if (restarts >= 1) return die(REASONS.stopped, true);
+    if (inFlight) settle(inFlight.id, fault(kind, message));
     restarts += 1;
     emit({ type: "restarting" });
     // The path that worked before; its snapshot, if any, makes the restart quick.
