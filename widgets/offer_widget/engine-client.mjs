@@ -61,8 +61,11 @@ function startEngine() {
   const ready = new Promise((resolve, reject) => (settleReady = { resolve, reject }));
   ready.catch(() => {}); // callers read the failure through `ready`; no unhandled rejection
 
+  let progress = null;
+
   function emit(event) {
     if (event.type === "phase") phase = event.phase;
+    if (event.type === "progress") progress = event;
     listeners.forEach((fn) => fn(event));
   }
 
@@ -187,6 +190,10 @@ function startEngine() {
     ready,
     get phase() {
       return phase;
+    },
+    /** The last download progress, `{received, total}`, for a status line that appears late. */
+    get progress() {
+      return progress;
     },
     /** How the running worker booted: "snapshot", "lean" or "plain" (null before it is ready). */
     get via() {

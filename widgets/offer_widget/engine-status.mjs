@@ -66,6 +66,7 @@ export function bindStatus(root, engine, { refresh }) {
     }
   });
 
+  if (engine.progress) progress(engine.progress); // the bytes that came before the form did
   engine.ready.then(
     () => {
       if (!root.isConnected) return;
