@@ -1,12 +1,14 @@
 // The memory snapshot kept in the reader's own browser: Python's memory right after the engine was
 // imported and warmed on a request of ours, gzip-compressed in Cache Storage, one entry per runtime.
 // Every failure here means "no snapshot": the caller boots normally and nothing is shown.
+// Used in the worker; the page only drops an entry whose restore stalled.
 
 export const SNAPSHOT_CACHE = "offer-guide-snapshot";
 
 function entryURL(key) {
-  // Cache Storage wants an http(s) URL as the key; this one is never fetched.
-  return new URL(`offer-guide-snapshot/${key}`, self.location.href).href;
+  // Cache Storage wants an http(s) URL as the key; this one is never fetched. Relative to this
+  // module, so the worker and the page name the same entry.
+  return new URL(`offer-guide-snapshot/${key}`, import.meta.url).href;
 }
 
 async function openCache() {
@@ -23,9 +25,10 @@ export async function readSnapshot(key) {
     const response = await cache.match(entryURL(key));
     if (!response) return null;
     const raw = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-    const expected = Number(response.headers.get("x-raw-length"));
-    if (raw.byteLength !== expected) throw new Error("snapshot has the wrong length");
-    return new Uint8Array(raw);
+    const bytes = new Uint8Array(raw);
+    // Pyodide hangs, rather than fails, on some malformed snapshots: hand it only what we stored.
+    if (!plausible(bytes) || (await digest(bytes)) !== response.headers.get("x-sha256")) throw new Error("snapshot damaged");
+    return bytes;
   } catch {
     await dropSnapshot(key);
     return null;
@@ -39,12 +42,24 @@ export async function storeSnapshot(key, bytes) {
   const gzip = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
   const body = await new Response(gzip).blob();
   await cache.put(entryURL(key), new Response(body, {
-    headers: { "content-type": "application/octet-stream", "x-raw-length": String(bytes.byteLength) },
+    headers: { "content-type": "application/octet-stream", "x-sha256": await digest(bytes) },
   }));
   for (const request of await cache.keys()) {
     if (request.url !== entryURL(key)) await cache.delete(request);
   }
   return true;
+}
+
+async function digest(bytes) {
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...hash].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Pyodide's layout: a header whose second word is where the heap starts, then whole wasm pages. */
+function plausible(bytes) {
+  if (bytes.byteLength % 4 || bytes.byteLength < 64) return false;
+  const heapAt = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+  return heapAt >= 48 && heapAt % 16 === 0 && heapAt < bytes.byteLength && (bytes.byteLength - heapAt) % 65536 === 0;
 }
 
 export async function dropSnapshot(key) {

@@ -3,6 +3,7 @@
 // lean runtime to the plain one without a word; a worker that crashes, hangs or stops answering
 // is ended, every run it held is settled with a fault of ours, and it is restarted once.
 
+import { dropSnapshot } from "./boot-snapshot.mjs";
 import * as manifest from "./engine-assets.mjs";
 
 const WORKER = new URL("./engine-worker.mjs", import.meta.url);
@@ -14,10 +15,10 @@ const ASSETS = Object.fromEntries(
 /**
  * How long to wait, in ms. A wrong CSP or a stalled download makes Pyodide hang rather than fail,
  * so a boot that has said nothing for `boot` ms is ended; one engine call takes 11–45 ms, so a run
- * that takes `run` ms is stuck. A page (or a test) may set `globalThis.offerGuideEngineLimits`
+ * that takes `run` ms is stuck, and a snapshot that restores for `restore` ms is dropped for a normal boot. A page (or a test) may set `globalThis.offerGuideEngineLimits`
  * before this module loads to change them.
  */
-export const LIMITS = { boot: 60_000, run: 20_000, ...globalThis.offerGuideEngineLimits };
+export const LIMITS = { boot: 60_000, restore: 20_000, run: 20_000, ...globalThis.offerGuideEngineLimits };
 
 const REASONS = {
   wasm: "Your browser cannot run WebAssembly, which the scoring needs. A recent Chrome, Edge, Firefox or Safari can.",
@@ -79,11 +80,14 @@ function startEngine() {
     }
     worker = w;
     up = false;
+    phase = "starting";
     let booting = true;
     let timer = 0;
     const quiet = () => {
       clearTimeout(timer);
-      if (booting) timer = setTimeout(() => w === worker && bootFailed(attempt, "timeout"), LIMITS.boot);
+      // Restoring a snapshot is quick when it works; one that stalls is given up sooner.
+      const limit = phase === "restoring" ? LIMITS.restore : LIMITS.boot;
+      if (booting) timer = setTimeout(() => w === worker && stalled(attempt), limit);
     };
     quiet();
     w.addEventListener("error", (event) => {
@@ -114,6 +118,12 @@ function startEngine() {
       if (booting) quiet();
     });
     w.postMessage({ type: "boot", mode: plan[attempt], assets: ASSETS });
+  }
+
+  function stalled(attempt) {
+    if (phase !== "restoring") return bootFailed(attempt, "timeout");
+    dropSnapshot(ASSETS.RUNTIME_KEY); // the worker that would have dropped it is ended
+    bootFailed(attempt, "snapshot");
   }
 
   function stop() {

@@ -77,6 +77,7 @@ async function boot({ mode, assets: a }) {
   counter.done(files["pyodide.asm.mjs"]);
   const options = { indexURL: a.PYODIDE, packages: [], createPyodideModule: glue.default, stdout: () => {}, stderr: () => {} };
   const saved = await snapshot;
+  if (saved) report({ type: "phase", phase: "restoring" });
   let py;
   if (mode === "lean") {
     const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} } };
