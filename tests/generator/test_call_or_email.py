@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 import pytest
-
 from offer_engine import evaluate, to_dict, vocabulary
 
 from generator.content.load import engine_data, load_content

@@ -53,12 +53,20 @@ from dataclasses import dataclass
 from .asks import AskPlan
 from .request import Offer, Situation
 from .rubric import Rubric
-from .scripts import PLACEHOLDER, Placeholder, Script
 from .rules import Judgement
+from .scripts import PLACEHOLDER, Placeholder, Script
 from .vocabulary import ACCEPT, CALL, DECLINE, EMAIL, EXTEND, NEGOTIATE, NOT_TRIED, RESCIND, Action, Channel
 from .words import (
-    CHANNEL_REASON, STAY_HEADING, VOICEMAIL_HEADING, action_text, costs_text, deadline_text, how_text,
-    offer_words, only_channel_reason, sentence,
+    CHANNEL_REASON,
+    STAY_HEADING,
+    VOICEMAIL_HEADING,
+    action_text,
+    costs_text,
+    deadline_text,
+    how_text,
+    offer_words,
+    only_channel_reason,
+    sentence,
 )  # fmt: skip
 
 GREETING = re.compile(r"^(Hi|Hello|Hey) \{name\},", re.MULTILINE)
@@ -164,7 +172,7 @@ def fill(template: str, names: Mapping[str, str], placeholders: Mapping[str, Pla
         kept = [part for part in template.split("\n\n") if not left_out & set(PLACEHOLDER.findall(part))]
         template = "\n\n".join(kept)
 
-    def one(match):  # noqa: ANN001, ANN202 - re callback
+    def one(match: re.Match[str]) -> str:
         key = match.group(1)
         if key not in placeholders:
             return match.group(0)
@@ -185,7 +193,7 @@ def _script(rubric: Rubric, path: str | None) -> Script | None:
 
 
 def _message(kind: str, heading: str, channel: Channel, rubric: Rubric, names: Mapping[str, str]) -> Message:
-    script = _script(rubric, kind)
+    script = rubric.scripts[getattr(rubric.paths, kind)]
     subject, said = _version(script, channel, names, rubric)
     return Message(kind, heading, channel, script.id, script.title, subject, said)
 
