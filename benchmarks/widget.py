@@ -28,21 +28,20 @@ import argparse
 import functools
 import http.server
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
-from benchmarks.host import GZIP_LEVEL, NOT_COMPRESSED, Traffic, serve_host  # noqa: E402
+from benchmarks.host import Traffic, serve_host  # noqa: E402
 from benchmarks.throttle import PROFILES, Profile, throttle  # noqa: E402
+from benchmarks.widget_table import Visit, report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -71,13 +70,13 @@ BARE_WORKER = """self.onmessage = async ({ data: indexURL }) => {
   self.postMessage(String(py.runPython("1 + 1")));
 };
 """
-STOCK_FILES = ("python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.wasm")
 FIRST_VERDICT = "performance.getEntriesByName('og:first-verdict').length > 0"
 BARE_DONE = "performance.getEntriesByName('bare:python-answered').length > 0"
 SNAPSHOT_STORED = "performance.getEntriesByName('og:snapshot-stored').length > 0"
 # The service worker has kept the runtime (offline.mjs asks it to, after the first verdict).
 RUNTIME_KEPT = """(async () => { for (const name of await caches.keys()) {
   if ((await (await caches.open(name)).keys()).some(r => r.url.endsWith('.wasm'))) return true; } return false; })()"""
+ENGINE_VIA = "performance.getEntriesByName('og:engine-ready')[0].detail.via"
 QUIET_S = 2.0  # no request open or answered for this long: the network is idle
 SETTLE_S = 90.0
 WAIT_MS = 240_000
@@ -128,22 +127,6 @@ def timed(browser: Browser, url: str, done: str, mark: str, warm: bool) -> float
     return took
 
 
-@dataclass
-class Visit:
-    cold: float
-    warm: float
-    verdict_bytes: int
-    """CDP encodedDataLength (body + headers) of every request finished by the first verdict."""
-    host_verdict_bytes: int
-    """What the host sent from navigation to the first verdict: a check on the CDP figure."""
-    idle_bytes: int
-    """What the host sent from navigation until the network went idle."""
-    largest: dict[str, int]
-    """CDP bytes by file name, for the requests finished by the first verdict."""
-    paths: list[str]
-    worker_cpu: list[str]
-
-
 def wire_bytes(requests: list[Request]) -> dict[str, int]:
     """Bytes received per file name (body as encoded on the wire, plus headers)."""
     by_name: dict[str, int] = {}
@@ -181,6 +164,7 @@ def visit(browser: Browser, url: str, traffic: Traffic, profile: Profile | None,
     page.goto(url)
     page.wait_for_function(done, timeout=WAIT_MS)
     cold = mark_ms(page, mark)
+    ready_cold = mark_ms(page, "og:engine-ready") if widget else 0.0
     host_verdict_bytes = traffic.sent - sent
     by_name = wire_bytes(list(finished))
     if widget:  # a reader's second visit comes later: let the snapshot and the service worker finish
@@ -194,9 +178,12 @@ def visit(browser: Browser, url: str, traffic: Traffic, profile: Profile | None,
     page.goto(url)
     page.wait_for_function(done, timeout=WAIT_MS)
     warm = mark_ms(page, mark)
+    ready_warm = mark_ms(page, "og:engine-ready") if widget else 0.0
+    via = str(page.evaluate(ENGINE_VIA)) if widget else ""
     context.close()
     largest = dict(sorted(by_name.items(), key=lambda item: -item[1])[:4])
-    return Visit(cold, warm, sum(by_name.values()), host_verdict_bytes, idle_bytes, largest, paths, seen.worker_cpu)
+    return Visit(cold, warm, sum(by_name.values()), host_verdict_bytes, idle_bytes, largest, paths, seen.worker_cpu,
+                 (ready_cold, ready_warm), via)
 
 
 def recompute(browser: Browser, url: str, changes: int) -> list[float]:
@@ -233,11 +220,6 @@ def other_browsers(url: str, runs: int) -> dict[str, list[float]]:
     return times
 
 
-def row(figure: str, value: str, target: str, met: bool | None) -> str:
-    verdict = "n/a" if met is None else ("met" if met else "MISSED")
-    return f"| {figure:<44} | {value:>22} | {target:<30} | {verdict:<6} |"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--network", choices=sorted(PROFILES), default="none")
@@ -259,47 +241,8 @@ def main() -> int:
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
             browser.close()
         others = other_browsers(f"{url}/score/", args.browser_runs) if profile is None and args.browser_runs else {}
-    report(args, profile, widget, bare, latencies, others)
+    report(args.network, args.runs, profile, widget, bare, latencies, others)
     return 0
-
-
-def report(args: argparse.Namespace, profile: Profile | None, widget: list[Visit], bare: list[Visit],
-           latencies: list[float], others: dict[str, list[float]]) -> None:  # fmt: skip
-    med = statistics.median
-    cold, warm = med(v.cold for v in widget), med(v.warm for v in widget)
-    bare_cold, bare_warm = med(v.cold for v in bare), med(v.warm for v in bare)
-    verdict_mb, idle_mb = med(v.verdict_bytes for v in widget) / 1e6, med(v.idle_bytes for v in widget) / 1e6
-    stock = [name for name in STOCK_FILES if any(p.endswith("/" + name) and "/assets/pyodide/" in p for p in bare[0].paths)]
-    print(f"profile: {args.network} ({profile.describe() if profile else 'unthrottled'}); median of {args.runs} runs, widget and bare interleaved")
-    print(f"host: gzip level {GZIP_LEVEL} for text, JS/.mjs, JSON, SVG and .wasm (Accept-Encoding honoured, Vary sent); {NOT_COMPRESSED}")
-    print(f"baseline: stock Pyodide files fetched by the bare page: {', '.join(stock)}")
-    if profile:
-        cpu = sorted({note for v in widget + bare for note in v.worker_cpu}) or ["no worker attached"]
-        print(f"CPU ×{profile.cpu:g} on the page's main thread; the worker's own throttling: {'; '.join(cpu)}")
-    print(f"{'ms':<6} {'widget':>8} {'bare':>8} {'ratio':>7}   runs (widget | bare)")
-    for name, (ours, base) in {"cold": (cold, bare_cold), "warm": (warm, bare_warm)}.items():
-        runs = " ".join(f"{getattr(v, name):.0f}" for v in widget) + " | " + " ".join(f"{getattr(v, name):.0f}" for v in bare)
-        print(f"{name:<6} {ours:>8.0f} {base:>8.0f} {ours / base:>7.2f}   {runs}")
-    cold_target = 0.6 if profile else 0.5
-    print()
-    print(row("figure", "measured", "target (issue 9)", None).replace("n/a", "   "))
-    print(row("", "", "", None).replace(" ", "-").replace("n/a", "---"))
-    print(row(f"cold first verdict, {args.network}", f"{cold:.0f} ms = {cold / bare_cold:.2f}×", f"≤ {cold_target}× stock boot ({bare_cold:.0f} ms)", cold / bare_cold <= cold_target))
-    print(row(f"warm first verdict, {args.network}", f"{warm:.0f} ms = {warm / bare_warm:.2f}×", f"≤ 0.25× stock 2nd visit ({bare_warm:.0f} ms)", warm / bare_warm <= 0.25))
-    print(row("cold bytes to first verdict (gzip)", f"{verdict_mb:.2f} MB", "≤ 5.3 MB", verdict_mb <= 5.3))
-    print(row("cold bytes until network idle (SW precache)", f"{idle_mb:.2f} MB", "(printed, no target)", None))
-    if others:
-        for name, times in others.items():
-            value = f"{med(times):.0f} ms = {med(times) / cold:.2f}×" if times else "no run finished"
-            met = (med(times) / cold <= 2.5) if name == "WebKitGTK" and times else None
-            print(row(f"{name} cold first verdict", value, "≤ 2.5× Chromium cold" if name == "WebKitGTK" else "(beside Chromium)", met))
-    if latencies:
-        print(row("recompute after an input change (median)", f"{med(latencies):.1f} ms", "< 50 ms (issue 4)", med(latencies) < 50))
-    for name, times in others.items():
-        print(f"{name} runs: {' '.join(f'{t:.0f}' for t in times)}")
-    host_mb = med(v.host_verdict_bytes for v in widget) / 1e6
-    print(f"cold bytes to first verdict as the host counted them: {host_mb:.2f} MB; the largest (CDP, first run): "
-          + ", ".join(f"{name} {size / 1e6:.2f} MB" for name, size in widget[0].largest.items()))
 
 
 if __name__ == "__main__":
