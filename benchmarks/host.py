@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from generator.hosting.headers import HEADERS_URI, Rule, parse_headers
+
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/manifest+json",
                     "application/wasm", "application/xml", "image/svg+xml")  # fmt: skip
 NOT_COMPRESSED = "application/zip: sent as stored (hosts do not gzip archives)"
@@ -59,31 +61,27 @@ class _Counted(io.RawIOBase):
         return len(data)
 
 
-def header_rules(site: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The ``_headers`` file as (pattern, headers) pairs, in order."""
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    path = site / "_headers"
-    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line[0].isspace() and rules:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-        else:
-            rules.append((line.strip(), []))
-    return rules
-
-
 def matches(pattern: str, path: str) -> bool:
-    head, star, tail = pattern.partition("*")
-    return path == pattern if not star else path.startswith(head) and path.endswith(tail) and len(path) >= len(head) + len(tail)
+    """Whether a ``_headers`` pattern matches a path: ``*`` stands for anything, ``/`` included."""
+    head, *rest = pattern.split("*")
+    if not rest:
+        return path == head
+    if not path.startswith(head):
+        return False
+    at = len(head)
+    for part in rest[:-1]:
+        found = path.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return path.endswith(rest[-1]) and len(path) - len(rest[-1]) >= at
 
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
                       ".json": "application/json", ".zip": "application/zip"}  # fmt: skip
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    rules: list[Rule] = []
     traffic: Traffic = Traffic()
 
     def log_message(self, *args: object) -> None:
@@ -106,9 +104,9 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
         self.traffic.paths.append(path)
-        for pattern, headers in self.rules:
-            if matches(pattern, path):
-                for name, value in headers:
+        for rule in self.rules:
+            if matches(rule.pattern, path):
+                for name, value in rule.headers:
                     if name.lower() != "content-type":  # the handler's own type, already sent
                         self.send_header(name, value)
         super().end_headers()
@@ -151,7 +149,8 @@ def _gzipped(path: str, mtime: int) -> bytes:
 def serve_host(site: Path) -> tuple[str, Traffic]:
     """Serve ``site`` as a real host would on a free loopback port; returns its URL and its traffic."""
     traffic = Traffic()
-    handler = type("SiteHandler", (HostHandler,), {"rules": header_rules(site), "traffic": traffic})
+    rules = parse_headers((site / HEADERS_URI).read_text(encoding="utf-8"))
+    handler = type("SiteHandler", (HostHandler,), {"rules": rules, "traffic": traffic})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", traffic
