@@ -70,10 +70,8 @@ def throttle(page: Page, profile: Profile | None) -> Throttled:
         session.send("Target.sendMessageToTarget", {"sessionId": target, "message": message})
 
     def attached(event: dict[str, Any]) -> None:
-        target = event["sessionId"]
         if event["targetInfo"]["type"] == "worker":
-            to_worker(target, "Emulation.setCPUThrottlingRate", {"rate": profile.cpu})
-        to_worker(target, "Runtime.runIfWaitingForDebugger", {})
+            to_worker(event["sessionId"], "Emulation.setCPUThrottlingRate", {"rate": profile.cpu})
 
     def answered(event: dict[str, Any]) -> None:
         message = json.loads(event["message"])
@@ -83,5 +81,7 @@ def throttle(page: Page, profile: Profile | None) -> Throttled:
     session.on("Target.attachedToTarget", attached)
     session.on("Target.receivedMessageFromTarget", answered)
     # Not flattened: Playwright's CDP session cannot address a child session, but it can relay to one.
-    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})
+    # Workers are not held at start: Chromium refuses to throttle them anyway, and a worker held for a
+    # relayed resume that gets lost would stall the visit.
+    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
     return seen

@@ -235,9 +235,11 @@ def main() -> int:
         bare: list[Visit] = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for _ in range(args.runs):  # interleaved, so drift on the machine hits both alike
+            for run in range(args.runs):  # interleaved, so drift on the machine hits both alike
                 widget.append(visit(browser, f"{url}/score/", traffic, profile, widget=True))
                 bare.append(visit(browser, f"{url}/bench/", traffic, profile, widget=False))
+                print(f"run {run + 1}: widget {widget[-1].cold:.0f}/{widget[-1].warm:.0f} ms, "
+                      f"bare {bare[-1].cold:.0f}/{bare[-1].warm:.0f} ms (cold/warm)", file=sys.stderr, flush=True)
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
             browser.close()
         others = other_browsers(f"{url}/score/", args.browser_runs) if profile is None and args.browser_runs else {}
