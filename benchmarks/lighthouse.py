@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.host import matches  # noqa: E402
 from generator.hosting.headers import Rule, parse_headers  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -48,21 +49,6 @@ def target(category: str, page: str) -> int:
     if category == "performance":
         return 90 if page == "/score/" else 95
     return 95 if category == "seo" else 100
-
-
-def matches(pattern: str, path: str) -> bool:
-    head, *rest = pattern.split("*")
-    if not rest:
-        return path == head
-    if not path.startswith(head):
-        return False
-    at = len(head)
-    for part in rest[:-1]:
-        found = path.find(part, at)
-        if found < 0:
-            return False
-        at = found + len(part)
-    return path.endswith(rest[-1]) and len(path) - len(rest[-1]) >= at
 
 
 class HostLike(http.server.BaseHTTPRequestHandler):
