@@ -165,6 +165,8 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     page.goto(f"{builds.url}/score/")
     wait_for_result(page)
     wait_for_offline_copy(page, with_runtime=True)
+    # The engine's memory snapshot is kept too, so the offline visit boots as a returning reader's does.
+    wait_until(page, "performance.getEntriesByName('og:snapshot-stored').length > 0")
 
     go_offline(builds, context)
     page.goto(f"{builds.url}/")
