@@ -1,5 +1,8 @@
 """The engine's result, and its one JSON shape (shared by the CLI's ``--json`` and the browser bridge).
 
+Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
+largest weight first), with each must-have's ``minimum`` and whether it is ``unmet``.
+
 Top level: ``offers`` (best-ranked first), ``recommended`` (a name or null), ``plan``
 (the first message to send), ``order`` (the offers' names in the order to contact
 them; each offer carries its own ``plan``) and ``thresholds``.
@@ -16,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from .asks import AskPlan
+from .contributions import Contribution
 from .plan import Plan
 from .rules import Judgement
 from .sensitivity import Flip
@@ -92,6 +96,19 @@ def _flip(f: Flip | None) -> dict[str, Any] | None:
     return {"criterion": f.criterion.id, "label": f.criterion.label, "from": f.score_from, "to": f.score_to, "verdict": f.verdict}
 
 
+def _contribution(c: Contribution) -> dict[str, Any]:
+    p = c.priority
+    return {
+        "criterion": p.id,
+        "label": p.label,
+        "weight": _number(p.weight),
+        "score": c.score,
+        "minimum": p.minimum,
+        "unmet": c.unmet,
+        "points": c.tenths / 10,
+    }
+
+
 def _offer(o: OfferResult) -> dict[str, Any]:
     j = o.judgement
     return {
@@ -104,6 +121,7 @@ def _offer(o: OfferResult) -> dict[str, Any]:
         "lost_to": o.lost_to,
         "deal_breakers": [p.id for p in j.deal_breakers],
         "unmet": [p.id for p in j.unmet],
+        "contributions": [_contribution(c) for c in j.contributions],
         "asks": [a.criterion.id for a in o.asks],
         "ask_details": [_ask(a) for a in o.asks],
         "flip": _flip(o.flip),
