@@ -2,10 +2,12 @@
 // verdict on scores the reader never gave (the form's defaults) would read as advice about nothing.
 //
 // A score is the reader's own once they change it (typing, arrow keys, the slider), or when it was
-// restored (saved answers, an imported file, a shared link the reader chose to use). The state
-// lives on the score inputs as `data-og-own`, so CSS can show untouched scores; `readOwn` and
-// `writeOwn` move it as plain data, shaped like the answers (per offer, the criterion ids owned),
-// so the widget can add, remove and restore offers with it exactly as it does with the answers.
+// restored (saved answers, an imported file, a shared link the reader chose to use). The state is
+// kept per input element, not as an attribute, because added offers and criteria are clones of
+// existing parts and must start untouched; `readOwn` and `writeOwn` move it as plain data shaped
+// like the answers (per offer, the criterion ids owned), so the widget can remove and restore
+// offers with it exactly as it does with the answers. Changes made by code announce themselves
+// with an "og:own" event on the form, so the sliders can redraw.
 
 const SCORE_NAME = /^offers\.(\d+)\.scores\.(.+)$/;
 
@@ -14,12 +16,16 @@ export const scoreInputs = (root) => [...root.querySelectorAll('input[type="numb
 
 export const isScoreInput = (el) => el instanceof HTMLInputElement && el.type === "number" && SCORE_NAME.test(el.name);
 
-export const isOwn = (input) => input.dataset.ogOwn === "true";
+const OWN = new WeakSet();
+
+export const isOwn = (input) => OWN.has(input);
 
 function setOwn(input, own) {
-  if (own) input.dataset.ogOwn = "true";
-  else delete input.dataset.ogOwn;
+  if (own) OWN.add(input);
+  else OWN.delete(input);
 }
+
+const announce = (root) => (root.closest?.("form") ?? root).dispatchEvent(new Event("og:own"));
 
 /** True once at least one score of one offer is the reader's own. */
 export function hasOwnScore(form) {
@@ -58,11 +64,13 @@ export function writeOwn(form, own) {
     const [, at, id] = input.name.match(SCORE_NAME);
     setOwn(input, (own[Number(at)] ?? []).includes(id));
   }
+  announce(form);
 }
 
 /** Restored answers count as the reader's own: every score in the form (or in one offer's part). */
 export function markAllOwn(root) {
   scoreInputs(root).forEach((input) => setOwn(input, true));
+  announce(root);
 }
 
 export const FIRST_STEP = {

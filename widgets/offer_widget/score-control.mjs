@@ -39,10 +39,9 @@ export function upgradeScoreControls(form) {
   });
   // Offers and criteria are added as clones, labels renamed and answers restored by other modules:
   // follow them all from here, so none of them needs to know the sliders exist. Only text and
-  // structure (and the "own" mark) are watched, never what `sync` itself writes, so it settles.
-  new MutationObserver(() => form.querySelectorAll(SCALED).forEach(upgrade)).observe(form, {
-    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-og-own"],
-  });
+  // structure are watched, never what `sync` itself writes (attributes), so it settles.
+  new MutationObserver(() => refreshScoreControls(form)).observe(form, { subtree: true, childList: true, characterData: true });
+  form.addEventListener("og:own", () => refreshScoreControls(form));
 }
 
 /** Bring every slider in line with its box: for changes made by code rather than by the reader. */
