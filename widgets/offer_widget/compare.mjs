@@ -19,7 +19,7 @@ export function comparisonTable(result) {
     offer.name === result.recommended && h("span", { class: "og-compare__badge", "data-og-compare-recommended": "" }, "Recommended"));
   const row = (title, cells, attrs = {}) => h("tr", attrs, h("th", { scope: "row" }, title), cells);
   return h("div", { class: "og-compare", role: "region", "aria-labelledby": "og-compare-caption", tabindex: "0", "data-og-compare-table": "" },
-    h("table", {},
+    h("table", { class: "og-compare__table" }, // a class of its own: Material restyles class-less tables
       h("caption", { id: "og-compare-caption" }, "Your offers side by side"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Criterion (your weight)"), offers.map(head))),
       h("tbody", {},
