@@ -349,3 +349,39 @@ def test_copy_a_link_says_what_it_holds_first_and_opening_it_asks_before_replaci
     # The answers rode only in the fragment: no request carried any of them.
     secret = link.split("#", 1)[1]
     assert not [r.url for r in page.log.requests if secret in r.url or secret in (r.post_data or "")]
+
+
+# ── accessibility of all the new parts at once ──
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_new_parts_at_360_and_1280_px(page_factory: Any, site_url: str, scheme: str) -> None:
+    from tests.quality.test_accessibility import check
+
+    # Only this context bypasses the CSP, so axe can be injected (as in the quality gate).
+    page = page_factory(color_scheme=scheme, bypass_csp=True)
+    use(page, site_url)
+    data = yaml.safe_load(SEVERAL.read_text(encoding="utf-8"))
+    fragment = page.evaluate("(a) => og.share.shareFragment(a)", {**data, "custom_criteria": []})
+    page.goto("about:blank")
+    page.goto(f"{site_url}/score/{fragment}")
+    wait_for_result(page)
+    page.evaluate(USE)
+    fill_offer_file(page, data)
+    wait_for_result(page)
+    assert page.evaluate(RESULT)
+    page.evaluate("""() => {
+      const box = document.createElement("div");
+      document.querySelector("[data-og-results]").prepend(box);
+      og.compare.renderComparison(box, ogResult);
+      ogResult.offers.forEach((offer, at) => box.append(og.chart.offerChart(offer, at)));
+      box.querySelectorAll("details").forEach((d) => (d.open = true));
+    }""")
+    mount_share(page)
+    page.get_by_role("region", name="Answers someone shared with you").wait_for()
+    page.get_by_role("button", name="Copy a link for a mentor").click()
+    problems = []
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        problems += check(page, f"/score/ with the new parts at {width} px", scheme)
+    assert problems == [], "\n".join(problems)

@@ -50,7 +50,7 @@ export function shareSection(app) {
       h("ul", { "data-og-share-contents": "" }, describeAnswers(answers, app.labels()).map((line) => h("li", {}, line))),
       h("p", {}, "They are in the part of the link after #, which browsers keep to themselves: it never reaches this site's server or any other."),
       h("p", { class: "og-actions" },
-        h("button", { type: "button", class: "md-button md-button--primary", onclick: () => copy(answers) }, "Copy the link"),
+        h("button", { type: "button", class: "md-button", onclick: () => copy(answers) }, "Copy the link"),
         h("button", { type: "button", class: "md-button", onclick: () => { close(); start.focus(); } }, "Cancel")),
     );
     consent.hidden = false;
@@ -93,7 +93,7 @@ export async function offerSharedAnswers(section, app) {
     h("ul", {}, describeAnswers(shared, app.labels()).map((line) => h("li", {}, line))),
     h("p", {}, "Using them replaces the answers in the form and the ones saved in this browser. Until you choose, your own answers stay as they are."),
     h("p", { class: "og-actions" },
-      h("button", { type: "button", class: "md-button md-button--primary", "data-og-share-use": "", onclick: use }, "Use these answers"),
+      h("button", { type: "button", class: "md-button", "data-og-share-use": "", onclick: use }, "Use these answers"),
       h("button", { type: "button", class: "md-button", "data-og-share-keep": "", onclick: keep }, "Keep my answers")));
   message.before(preview);
 
