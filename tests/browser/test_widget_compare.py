@@ -1,0 +1,126 @@
+"""Offers side by side and the chart of each fit, against `offer-guide score --json`; axe on all the new parts (phase 1: modules imported into the built page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+
+from widget_form import fill_offer_file, wait_for_result
+from widget_parts import RESULT, SEVERAL, USE, mount_share, plain, several, use
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_comparison_shows_each_offer_as_a_column_with_the_engines_numbers(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    expected = several(page, site_url)
+    page.evaluate("""() => {
+      const box = document.createElement("div");
+      box.dataset.ogCompare = "";
+      document.querySelector("[data-og-results]").prepend(box);
+      og.compare.renderComparison(box, ogResult);
+    }""")
+    table = page.get_by_role("region", name="Your offers side by side")
+    heads = table.locator("thead th[data-og-compare-offer]")
+    assert [heads.nth(i).get_attribute("data-og-compare-offer") for i in range(heads.count())] == [o["name"] for o in expected["offers"]]
+    assert table.locator("thead [data-og-compare-recommended]").count() == (1 if expected["recommended"] else 0)
+    cells = lambda attr: table.locator(f"[{attr}]").evaluate_all(f"(els) => els.map((el) => el.getAttribute('{attr}'))")  # noqa: E731
+    assert cells("data-og-compare-fit") == [plain(o["fit"]) for o in expected["offers"]]
+    assert cells("data-og-compare-verdict") == [o["verdict"] for o in expected["offers"]]
+    assert cells("data-og-compare-deal-breakers") == [" ".join(o["deal_breakers"]) for o in expected["offers"]]
+    for row in expected["offers"][0]["contributions"]:
+        line = table.locator(f"tr[data-og-compare-criterion='{row['criterion']}'] td")
+        scores = [next(c for c in o["contributions"] if c["criterion"] == row["criterion"]) for o in expected["offers"]]
+        assert line.evaluate_all("(els) => els.map((el) => el.dataset.ogCompareScore)") == [str(c["score"]) for c in scores]
+        assert line.evaluate_all("(els) => els.map((el) => el.dataset.ogComparePoints)") == [plain(c["points"]) for c in scores]
+    # At 360 px the table scrolls sideways in its own region, reachable by keyboard, and the
+    # criterion column stays where it is while the offers move under it.
+    assert table.get_attribute("tabindex") == "0"
+    assert table.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    first, other = table.locator("tbody th").first, table.locator("tbody td").first
+    before, other_before = first.bounding_box()["x"], other.bounding_box()["x"]
+    table.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('[data-og-compare-table]').scrollLeft > 20")
+    assert first.bounding_box()["x"] == pytest.approx(before, abs=1)  # a collapsed border's half pixel
+    assert other.bounding_box()["x"] < other_before - 20
+
+
+def test_each_chart_draws_the_engines_contributions_and_says_them_in_words(page: Page, site_url: str) -> None:
+    expected = several(page, site_url)
+    page.evaluate("""() => {
+      const box = document.querySelector("[data-og-results]");
+      ogResult.offers.forEach((offer, at) => box.prepend(og.chart.offerChart(offer, at)));
+    }""")
+    for offer in expected["offers"]:
+        figure = page.locator(f"figure[data-og-chart='{offer['name']}']")
+        rows = [c for c in offer["contributions"] if c["weight"] > 0]
+        drawn = figure.locator("[data-og-chart-criterion]").evaluate_all("""(gs) => gs.map((g) => ({
+          id: g.dataset.ogChartCriterion, points: g.dataset.ogChartPoints, unmet: g.dataset.ogChartUnmet === "true",
+          bar: g.querySelector(".og-chart__bar").getBBox().width, track: g.querySelector(".og-chart__track").getBBox().width}))""")
+        assert [(d["id"], d["points"], d["unmet"]) for d in drawn] == [(c["criterion"], plain(c["points"]), c["unmet"]) for c in rows]
+        # Bars are drawn to one scale: each bar over its track is the criterion's points over what a 10 gives.
+        total = sum(c["weight"] for c in rows)
+        for d, c in zip(drawn, rows, strict=True):
+            assert d["bar"] / d["track"] == pytest.approx(c["points"] / (100 * c["weight"] / total), abs=0.01)
+        assert figure.locator("svg").get_attribute("role") == "img"
+        words = figure.locator("details li")
+        assert words.count() == len(rows)
+        for at, c in enumerate(rows):
+            line = words.nth(at).text_content()
+            assert c["label"] in line and f"adds {plain(c['points'])}" in line
+            assert ("below your minimum" in line) == c["unmet"]
+    marks = page.locator("[data-og-chart-minimum]").count()
+    assert marks == sum(1 for o in expected["offers"] for c in o["contributions"] if c["minimum"] is not None and c["weight"] > 0)
+
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_new_parts_at_360_and_1280_px(page_factory: Any, site_url: str, scheme: str) -> None:
+    from tests.quality.test_accessibility import check
+
+    # Only this context bypasses the CSP, so axe can be injected (as in the quality gate).
+    page = page_factory(color_scheme=scheme, bypass_csp=True)
+    use(page, site_url)
+    data = yaml.safe_load(SEVERAL.read_text(encoding="utf-8"))
+    fragment = page.evaluate("(a) => og.share.shareFragment(a)", {**data, "custom_criteria": []})
+    page.goto("about:blank")
+    page.goto(f"{site_url}/score/{fragment}")
+    wait_for_result(page)
+    page.evaluate(USE)
+    fill_offer_file(page, data)
+    wait_for_result(page)
+    assert page.evaluate(RESULT)
+    page.evaluate("""() => {
+      const box = document.createElement("div");
+      document.querySelector("[data-og-results]").prepend(box);
+      og.compare.renderComparison(box, ogResult);
+      ogResult.offers.forEach((offer, at) => box.append(og.chart.offerChart(offer, at)));
+      box.querySelectorAll("details").forEach((d) => (d.open = true));
+    }""")
+    mount_share(page)
+    page.get_by_role("region", name="Answers someone shared with you").wait_for()
+    page.get_by_role("button", name="Copy a link for a mentor").click()
+    problems = []
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        problems += check(page, f"/score/ with the new parts at {width} px", scheme)
+    assert problems == [], "\n".join(problems)
+    # axe does not judge graphics: the bars must stand out from the page by 3:1 (WCAG 1.4.11).
+    assert min(page.evaluate(BAR_CONTRAST)) >= 3
+
+
+BAR_CONTRAST = """() => {
+  const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const page = lum(rgb(getComputedStyle(document.body).backgroundColor));
+  return [...document.querySelectorAll(".og-chart__bar")].map((bar) => {
+    const l = lum(rgb(getComputedStyle(bar).fill));
+    return (Math.max(l, page) + 0.05) / (Math.min(l, page) + 0.05);
+  });
+}"""
