@@ -1,11 +1,11 @@
 # The README's two commands: `make serve` and `make test`. Both work on a fresh machine:
-# they install what they need (Python packages in .venv, npm packages, Chromium) first.
+# they install what they need (Python packages in .venv, npm packages, the browsers) first.
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test check setup python node chromium java nginx schema clean
+.PHONY: serve site test check setup python node chromium firefox webkit java nginx schema clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -16,7 +16,7 @@ site: setup ## build the site into site/
 check: setup ## validate content/ and print every problem
 	$(BIN)/offer-guide check
 
-test: setup chromium java ## install everything, Chromium and Java included, and run every test
+test: setup chromium firefox webkit java ## install everything, the browsers and Java included, and run every test
 	$(BIN)/pytest
 
 setup: python node schema
@@ -30,7 +30,7 @@ $(VENV)/.installed: pyproject.toml
 
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The JSON Schemas the content files point at, for editors' autocompletion.
@@ -40,6 +40,14 @@ schema: $(VENV)/.installed
 # Debian's Chromium drives the browser tests; Playwright cannot download browsers here.
 chromium:
 	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+
+# Firefox ESR runs the tests in tests/browsers through npm puppeteer-core (WebDriver BiDi, no geckodriver).
+firefox:
+	@command -v firefox-esr > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr > /dev/null; }
+
+# WebKitGTK (Safari's engine) runs them through WebKitWebDriver and selenium, on an Xvfb display.
+webkit:
+	@{ command -v WebKitWebDriver && command -v Xvfb; } > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb > /dev/null; }
 
 # The Nu Html Checker (npm vnu-jar) runs on Java.
 java:

@@ -17,7 +17,8 @@ from generator.site.assets import engine_files
 from generator.hosting.csp import PagePolicy
 from generator.content.projection import engine_data_from
 from generator.content.errors import ContentError
-from generator.hosting.headers import robots_txt, write_headers
+from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
+from generator.hosting.offline import write_retiring_worker, write_service_worker
 from generator.site.markup import fix_chrome
 from generator.content.load import load_content
 from generator.content.model import Content
@@ -44,6 +45,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.content: Content | None = None
         self.pages: dict[str, str] = {}
         self.csp = PagePolicy()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -88,6 +93,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Not a File from on_files: MkDocs copies those before it renders the pages whose hashes go in.
         write_headers(config.site_dir, self.csp.applied_hashes)
+        # Last: the service worker's version is a hash of every other built file. The runtime
+        # folders are the immutable ones: kept offline only once /score/ has used them.
+        if self.serving:
+            write_retiring_worker(config.site_dir)
+        else:
+            write_service_worker(config.site_dir, IMMUTABLE_PREFIXES)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editors change content/, not docs/: rebuild when a content file changes.

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from offer_engine import InputError, Result, parse_request, parse_rubric, score, to_dict
-from offer_engine.plan import Plan
+from offer_engine import InputError, Plan, Result, parse_request, parse_rubric, score, to_dict
 
 from generator.content.load import engine_data
 from generator.content.errors import ContentError
@@ -83,28 +82,24 @@ def _place(field: str, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
 
 
 def summary(result: Result) -> str:
-    """The result as text a reader can act on: each offer, then what to do, in order."""
-    lines: list[str] = []
-    for o in result.offers:
-        j = o.judgement
-        lines.append(f"{j.offer.name}: {o.verdict.upper()} (fit {j.fit // 10}.{j.fit % 10} / 100)")
-        lines += [f"  - {said}" for said in o.explanation]
+    """The result as text a reader can act on, in the engine's words: the suggestion, each offer, then what to do, in order."""
+    data = to_dict(result)
+    lines: list[str] = [data["summary"], ""]
+    for o in data["offers"]:
+        lines.append(f"{o['title']}: {o['verdict'].upper()}")
+        lines += [f"  - {said}" for said in o["explanation"]]
         lines.append("")
     lines.append(f"Recommended: {result.recommended or 'none of these offers'}")
     lines.append("")
     lines.append("What to do, in order:")
+    plans = {o["name"]: o["plan"] for o in data["offers"]}
     for n, plan in enumerate(result.plans, 1):
-        lines += _plan(n, plan)
+        lines += _plan(n, plan, plans[plan.offer])
     return "\n".join(lines).rstrip() + "\n"
 
 
-VERBS = {"accept": "Accept", "negotiate": "Negotiate with", "decline": "Decline", "rescind": "Withdraw your acceptance of"}
-
-
-def _plan(n: int, p: Plan) -> list[str]:
-    low, high = p.deadline_hours
-    then = ", then confirm by email" if p.follow_up_email else ""
-    out = [f"{n}. {VERBS[p.action]} {p.offer}: {p.channel} within {low:g}–{high:g} hours{then}.", f"   {p.channel_reason}"]
+def _plan(n: int, p: Plan, said: dict[str, Any]) -> list[str]:
+    out = [f"{n}. {said['action_text']}. {said['deadline_text']}", f"   {said['how']}"]
     if p.text is not None:
         out.append(f'   Script "{p.title}" ({p.script}):')
         if p.subject is not None:

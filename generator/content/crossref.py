@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, get_args, get_origin
 
-from offer_engine.checks import closest
 
-from generator.content.errors import Problem
+from offer_engine import Problem, closest
+
+from generator.content.errors import located
 from generator.content.fields import PLACEHOLDER, IdOf, RefTo, Template
+from generator.content.numbers import NAMES, Quotes
 from generator.content.typed import hints, optional_of, split
 from generator.content.source import Loc, Source, format_loc
 
@@ -22,7 +24,7 @@ class Marked:
     src: Source
     loc: Loc
     value: Any
-    marker: IdOf | RefTo | Template
+    marker: IdOf | RefTo | Template | Quotes
 
     def problem(self, message: str, offset: int | None = None) -> Problem:
         """A problem at this value, or at ``offset`` inside its text when given."""
@@ -30,7 +32,7 @@ class Marked:
             line, col = self.src.positions.of_value(self.loc)
         else:
             line, col = self.src.positions.inside(self.loc, self.value, offset)
-        return Problem(self.src.path, line, col, format_loc(self.loc), message)
+        return located(self.src.path, line, col, format_loc(self.loc), message)
 
 
 def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
@@ -38,29 +40,47 @@ def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
     yield from _walk(src, model, ())
 
 
-def _walk(src: Source, value: Any, loc: Loc) -> Iterator[Marked]:
+def _walk(src: Source, value: Any, loc: Loc, annotation: Any = None) -> Iterator[Marked]:
     if dataclasses.is_dataclass(value):
-        for name, annotation in hints(type(value)).items():
+        for name, child_annotation in hints(type(value)).items():
             child = getattr(value, name)
             if child is not None:
-                for marker in _markers(annotation):
+                for marker in _markers(child_annotation):
                     yield Marked(src, (*loc, name), child, marker)
-            yield from _walk(src, child, (*loc, name))
+            yield from _walk(src, child, (*loc, name), child_annotation)
     elif isinstance(value, list):
+        # A list of marked values (``list[ref_to("script")]``) marks each item.
+        item_annotation = _item_of(annotation)
+        item_markers = _markers(item_annotation) if item_annotation is not None else []
         for i, item in enumerate(value):
+            for marker in item_markers:
+                yield Marked(src, (*loc, i), item, marker)
             yield from _walk(src, item, (*loc, i))
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _walk(src, item, (*loc, key))
 
 
-def _markers(annotation: Any) -> list[IdOf | RefTo | Template]:
+def _item_of(annotation: Any) -> Any:
+    """The item annotation of ``list[X]`` (also inside ``Annotated`` or ``| None``), else None."""
+    if annotation is None:
+        return None
+    base, _ = split(annotation)
+    inner = optional_of(base)
+    if inner is not None:
+        base, _ = split(inner)
+    if get_origin(base) is list:
+        return get_args(base)[0]
+    return None
+
+
+def _markers(annotation: Any) -> list[IdOf | RefTo | Template | Quotes]:
     """Markers on a field, including those inside ``Annotated[...] | None``."""
     base, extras = split(annotation)
     inner = optional_of(base)
     if inner is not None:
         extras = [*extras, *split(inner)[1]]
-    return [m for m in extras if isinstance(m, (IdOf, RefTo, Template))]
+    return [m for m in extras if isinstance(m, (IdOf, RefTo, Template, Quotes))]
 
 
 def defined_kinds(annotation: Any) -> set[str]:
@@ -110,13 +130,21 @@ def check_references(
             if field.value not in ids:
                 problems.append(field.problem(_unknown(field.marker.kind, field.value, sorted(ids))))
         elif isinstance(field.marker, Template) and placeholders is not None:
-            for match in PLACEHOLDER.finditer(field.value):
-                name = match.group(1)
-                if name not in placeholders:
-                    declared = ", ".join("{" + p + "}" for p in sorted(placeholders))
-                    hint = closest(name, placeholders)
-                    tail = f"did you mean '{{{hint}}}'?" if hint else f"declared placeholders are {declared}"
-                    problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
+            problems += _placeholders(field, placeholders, "declared placeholders are")
+        elif isinstance(field.marker, Quotes):
+            problems += _placeholders(field, NAMES, "the numbers text can quote are")
+    return problems
+
+
+def _placeholders(field: Marked, known: Iterable[str], listed: str) -> list[Problem]:
+    """Unknown ``{names}`` in a text, each at its own place, with a "did you mean" or the known names."""
+    problems = []
+    for match in PLACEHOLDER.finditer(field.value):
+        name = match.group(1)
+        if name not in known:
+            hint = closest(name, known)
+            tail = f"did you mean '{{{hint}}}'?" if hint else f"{listed} " + ", ".join("{" + p + "}" for p in sorted(known))
+            problems.append(field.problem(f"unknown placeholder '{{{name}}}'; {tail}", match.start()))
     return problems
 
 

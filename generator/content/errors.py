@@ -1,23 +1,13 @@
-"""The one exception type for bad content, and the problem lines it carries."""
+"""The one exception type for bad content; its problems are the engine's ``Problem``, placed in a file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from offer_engine import Problem
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One mistake in one content file, at one place."""
-
-    path: str
-    line: int  # 1-based, as editors count
-    column: int  # 1-based
-    key: str  # key path such as ``criteria[2].weight``; empty for file-level problems
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+def located(path: str, line: int, column: int, key: str, message: str) -> Problem:
+    """A problem at ``path:line:column`` (1-based, as editors count), on ``key`` (empty for the whole file)."""
+    return Problem(key, message, path, line, column)
 
 
 class ContentError(Exception):
@@ -28,7 +18,7 @@ class ContentError(Exception):
     """
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=Problem.order)
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from offer_engine import vocabulary
+
+from generator.content.numbers import PLACEHOLDER, Quotes
 from generator.content.typed import Check, Invalid, MinItems, shown
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = vocabulary.ID_PATTERN
 _ID = re.compile(ID_PATTERN)
-PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 YAML_11_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
@@ -70,8 +72,8 @@ def at_least(count: int) -> MinItems:
     return MinItems(count)
 
 
-Text = Annotated[str, Check(_text, {"type": "string", "minLength": 1})]
-"""Plain or inline-Markdown text, never empty."""
+Text = Annotated[str, Check(_text, {"type": "string", "minLength": 1}), Quotes()]
+"""Plain or inline-Markdown text, never empty; it quotes the rubric's numbers as ``{accept}`` … (see ``numbers``)."""
 
 Flag = Annotated[bool, Check(_flag, {"type": "boolean"})]
 

@@ -6,12 +6,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from offer_engine.checks import closest
+
+from offer_engine import Problem, closest
 
 from generator.content.crossref import Marked, check_references, defined_kinds, marked_fields
 from generator.content.engine_check import engine_problems
-from generator.content.errors import ContentError, Problem
+
+from generator.content.errors import ContentError, located
 from generator.content.model import FILES, Content
+from generator.content.numbers import fill, values
 from generator.content.projection import engine_data_from
 from generator.content.model.scripts import Scripts
 from generator.site_map import PAGES
@@ -55,7 +58,7 @@ def load_content(content_dir: Path) -> Content:
 def _load(content_dir: Path) -> Content:
     problems: list[Problem] = []
     if not content_dir.is_dir():
-        raise ContentError([Problem(shown_path(content_dir), 1, 1, "", "content directory not found")])
+        raise ContentError([located(shown_path(content_dir), 1, 1, "", "content directory not found")])
     problems += _unexpected_files(content_dir)
     models: dict[str, Any] = {}
     sources: dict[str, Source] = {}
@@ -64,7 +67,7 @@ def _load(content_dir: Path) -> Content:
     for stem, model in FILES.items():
         path = content_dir / f"{stem}.yml"
         if not path.is_file():
-            problems.append(Problem(shown_path(path), 1, 1, "", f"file not found; every content set needs {stem}.yml"))
+            problems.append(located(shown_path(path), 1, 1, "", f"file not found; every content set needs {stem}.yml"))
             unsure |= defined_kinds(model)
             continue
         src = read_source(path, shown_path(path))
@@ -82,7 +85,8 @@ def _load(content_dir: Path) -> Content:
     problems += check_references(fields, builtin, placeholders, unsure)
     if problems:
         raise ContentError(problems)
-    content = Content(**models)  # type: ignore[arg-type]
+    numbers = values(models)
+    content = Content(**{stem: fill(model, numbers) for stem, model in models.items()})  # type: ignore[arg-type]
     # The engine checks its own input too (it also runs alone in the browser). Content that
     # passes our model but not the engine, such as a call-only path whose script has no call
     # text, must fail here, not in a reader's browser.
@@ -100,5 +104,5 @@ def _unexpected_files(content_dir: Path) -> list[Problem]:
             expected = [f"{s}.yml" for s in FILES]
             close = closest(path.name, expected)
             hint = f"did you mean {close}?" if close else f"expected one of: {', '.join(expected)}"
-            problems.append(Problem(shown_path(path), 1, 1, "", f"unknown content file; {hint}"))
+            problems.append(located(shown_path(path), 1, 1, "", f"unknown content file; {hint}"))
     return problems

@@ -11,7 +11,9 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.content.errors import Problem
+from offer_engine import Problem
+
+from generator.content.errors import located
 
 Loc = tuple[str | int, ...]
 
@@ -87,10 +89,10 @@ def read_source(path: Path, shown_as: str) -> Source:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        src.problems.append(Problem(shown_as, 1, 1, "", f"cannot read the file: {_reason(exc)}"))
+        src.problems.append(located(shown_as, 1, 1, "", f"cannot read the file: {_reason(exc)}"))
         return src
     tabs = [
-        Problem(shown_as, n, line.index("\t") + 1, "", "tab character; indent and align with spaces")
+        located(shown_as, n, line.index("\t") + 1, "", "tab character; indent and align with spaces")
         for n, line in enumerate(text.splitlines(), 1)
         if "\t" in line
     ]
@@ -104,13 +106,13 @@ def read_source(path: Path, shown_as: str) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "not valid YAML"
-        src.problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
+        src.problems.append(located(shown_as, line, col, "", f"YAML syntax error: {what}"))
         return src
     except yaml.YAMLError as exc:
-        src.problems.append(Problem(shown_as, 1, 1, "", f"YAML syntax error: {exc}"))
+        src.problems.append(located(shown_as, 1, 1, "", f"YAML syntax error: {exc}"))
         return src
     if node is None:
-        src.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected a mapping of keys"))
+        src.problems.append(located(shown_as, 1, 1, "", "the file is empty; expected a mapping of keys"))
         return src
     src.positions.lines = text.splitlines()
     src.data = _build(node, (), src)
@@ -137,14 +139,14 @@ def _build(node: Node, loc: Loc, src: Source) -> Any:
             if not isinstance(key, str):
                 line, col = _mark(key_node)
                 src.problems.append(
-                    Problem(src.path, line, col, format_loc(loc), f"keys must be text, got {key_node.value!r}")
+                    located(src.path, line, col, format_loc(loc), f"expected a text key, got {key_node.value!r}")
                 )
                 continue
             if key in first:
                 line, col = _mark(key_node)
                 was = first[key]
                 src.problems.append(
-                    Problem(
+                    located(
                         src.path, line, col, format_loc((*loc, key)),
                         f"duplicate key '{key}'; it is already set on line {was[0]}",
                     )

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-# "Did you mean": the engine's lookup, so content and offer files suggest alike.
-from offer_engine.checks import closest
+# "Did you mean", values as shown and choices as listed: the engine's words, so content and
+# offer files speak alike ("expected X, got Y").
+from offer_engine import closest, one_of, shown
 
 Loc = tuple[str | int, ...]
 
@@ -43,19 +44,6 @@ class Error:
     loc: Loc
     message: str
     at_key: bool = False  # point at the key (unknown keys) rather than at the value
-
-
-def shown(value: Any) -> str:
-    """A value as the editor wrote it: text quoted, YAML words for the rest."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value) if isinstance(value, str) else str(value)
 
 
 @cache
@@ -109,8 +97,7 @@ def build(annotation: Any, value: Any, loc: Loc, errors: list[Error]) -> Any:
     if origin is Literal:
         allowed = get_args(annotation)
         if value not in allowed:
-            names = " or ".join(repr(a) for a in allowed)
-            errors.append(Error(loc, f"expected {names}, got {shown(value)}"))
+            errors.append(Error(loc, f"expected {one_of(allowed)}, got {shown(value)}"))
         return value
     if origin is list:
         return _list(get_args(annotation)[0], extras, value, loc, errors)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.errors import Problem
+from offer_engine import Problem
+
+from generator.content.errors import located
 from generator.content.typed import Error, build, shown
 from generator.content.source import Source, format_loc
 
@@ -13,7 +15,7 @@ def validate_source(src: Source, model: type) -> Any | None:
     """Validate one file's data; on failure record every problem on ``src`` and return None."""
     if not isinstance(src.data, dict):
         line, col = src.positions.of_value(())
-        src.problems.append(Problem(src.path, line, col, "", f"expected a mapping of keys at the top, got {shown(src.data)}"))
+        src.problems.append(located(src.path, line, col, "", f"expected a mapping of keys at the top, got {shown(src.data)}"))
         return None
     errors: list[Error] = []
     result = build(model, src.data, (), errors)
@@ -24,4 +26,4 @@ def validate_source(src: Source, model: type) -> Any | None:
 def _problem(src: Source, error: Error) -> Problem:
     at = src.positions.of_key if error.at_key else src.positions.of_value
     line, col = at(error.loc)
-    return Problem(src.path, line, col, format_loc(error.loc), error.message)
+    return located(src.path, line, col, format_loc(error.loc), error.message)

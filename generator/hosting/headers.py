@@ -11,6 +11,8 @@ ships in the site root, and an nginx snippet (``deploy/nginx.conf``), made from 
 - Pyodide sits in a folder named by its version and the engine files carry a content hash
   (generator/site/assets.py), so a new build never changes a file under those names: they may
   be cached for a year without revalidation.
+- The service worker's script is revalidated on every fetch (``no-cache``): a new build must
+  reach readers through it, and browsers check it on each visit anyway.
 - No two rules set the same header: hosts merge the values of all matching rules.
 """
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.hosting.csp import policy
+from generator.hosting.offline import SW_URI
 
 HEADERS_URI = "_headers"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -32,7 +35,10 @@ PERMISSIONS = (
     "xr-spatial-tracking=(), clipboard-read=(), clipboard-write=(self)"
 )
 IMMUTABLE_PREFIXES = ("/assets/pyodide/", "/assets/engine/")
-"""Folders whose files never change under the same name (see generator/assets.py)."""
+"""Folders whose files never change under the same name (see generator/site/assets.py)."""
+REVALIDATE = "no-cache"
+REVALIDATED = (f"/{SW_URI}",)
+"""Files whose name stays while their content changes with every build: never cached without asking."""
 TYPES = {"wasm": "application/wasm", "mjs": "text/javascript"}
 """Types that some servers get wrong: Pyodide streams its wasm only as application/wasm."""
 
@@ -59,6 +65,7 @@ def rules(hashes: Iterable[str]) -> list[Rule]:
     return [
         Rule("/*", every_page),
         *(Rule(f"{prefix}*", (("Cache-Control", IMMUTABLE),)) for prefix in IMMUTABLE_PREFIXES),
+        *(Rule(path, (("Cache-Control", REVALIDATE),)) for path in REVALIDATED),
         *(Rule(f"/*.{ext}", (("Content-Type", kind),)) for ext, kind in TYPES.items()),
     ]
 

@@ -25,6 +25,7 @@ def nginx_snippet(parsed: list[Rule], base: str = "/") -> str:
     block, so it only goes where nothing but that one extension is served."""
     everywhere = next(r.headers for r in parsed if r.pattern == "/*")
     cached = [r for r in parsed if r.pattern.endswith("/*") and r.pattern != "/*"]
+    exact = [r for r in parsed if "*" not in r.pattern]
     typed = [r for r in parsed if re.fullmatch(r"/\*\.\w+", r.pattern)]
 
     def add(headers: Iterable[tuple[str, str]], indent: str) -> list[str]:
@@ -55,6 +56,9 @@ def nginx_snippet(parsed: list[Rule], base: str = "/") -> str:
         for kind in typed:  # nested locations inherit this block's add_header lines
             lines += by_type(kind, "    ")
         lines.append("}")
+    for rule in exact:  # `location =` wins over every other location for its one path
+        path = base.rstrip("/") + rule.pattern
+        lines += ["", f"location = {path} {{", *add(everywhere, "    "), *add(rule.headers, "    "), "}"]
     for kind in typed:
         lines += ["", *by_type(kind, "")]
     return "\n".join(lines) + "\n"

@@ -10,8 +10,8 @@ from generator.site_map import PAGES, checklist_page
 
 # Section labels group pages by the reader's three jobs: decide, decline, follow up.
 _SECTIONS: list[tuple[str, list[str]]] = [
-    ("Decide", ["reasons", "framework", "score", "negotiation", "global-mobility", "how-scoring-works"]),
-    ("Decline", ["how-to-decline", "scripts", "after-accepting", "relationships"]),
+    ("Decide", ["reasons", "framework", "score", "negotiation", "deadlines", "global-mobility", "how-scoring-works"]),
+    ("Decline", ["how-to-decline", "scripts", "difficult-conversations", "after-accepting", "relationships"]),
     ("Follow up", ["follow-up", "checklists"]),
 ]
 

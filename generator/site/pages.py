@@ -16,6 +16,7 @@ import markdown
 
 from generator.content.fields import PLACEHOLDER
 from generator.content.model import Content
+from generator.content.projection import browser_contract
 from generator.content.model.lists import Checklist
 from generator.content.model.scripts import Placeholder
 from generator.site_map import PAGES, checklist_page
@@ -48,6 +49,7 @@ def all_checklists(content: Content) -> list[Checklist]:
 def _page_model(content: Content, page_id: str) -> Any:
     by_id = {
         "reasons": content.reasons, "framework": content.framework, "negotiation": content.negotiation,
+        "deadlines": content.deadlines, "difficult-conversations": content.conversations,
         "how-to-decline": content.communication, "scripts": content.scripts, "after-accepting": content.situations,
         "relationships": content.relationships, "global-mobility": content.mobility, "follow-up": content.roadmap,
         "checklists": content.checklists, "faq": content.faq,
@@ -62,6 +64,10 @@ def _context(content: Content) -> dict[str, Any]:
         "rubric": content.rubric,
         "criteria": {c.id: c for c in content.rubric.criteria},
         "lists": all_checklists(content),
+        "contract": browser_contract(content),
+        # Hard-case sections show their scripts (and notes) in full, by id.
+        "scripts": {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]},
+        "placeholders": content.scripts.placeholders,
     }
 
 

@@ -53,8 +53,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_directory(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Handler, directory=str(root))
+def serve_directory(root: Path, kind: type[_Handler] = _Handler) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(kind, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -22,6 +22,10 @@ def test_there_are_examples_to_check() -> None:
 
 def check_plan(box: Locator, plan: dict[str, Any]) -> None:
     assert box.get_attribute("data-og-channel") == plan["channel"]
+    # The engine's sentences, shown as they are: the same words the command line prints.
+    assert box.locator(".og-plan__action").text_content() == plan["action_text"]
+    assert box.locator("[data-og-how]").text_content() == plan["how"]
+    assert plan["deadline_text"] in box.locator(".og-plan__facts").text_content()
     main = box.locator("[data-og-script=main]")
     if plan["text"] is None:
         assert main.count() == 0
@@ -58,7 +62,9 @@ def test_widget_matches_the_command_line(page: Page, site_url: str, example: Pat
     for at, offer in enumerate(expected["offers"]):
         card = cards.nth(at)
         assert card.locator("[data-og-verdict]").get_attribute("data-og-verdict") == offer["verdict"]
-        assert f"Fit {offer['fit']:.1f} out of 100" in card.inner_text()
+        assert card.locator(".og-result__name").inner_text() == offer["title"]
+        assert f"Fit {offer['fit_text']} out of 100" in card.inner_text() and ".0 out of" not in card.inner_text()
+        assert all(line in card.inner_text() for line in offer["explanation"])
         asks = card.locator("[data-og-ask] > strong")
         assert asks.all_text_contents() == [a["label"] for a in offer["ask_details"]]
         assert [labels[cid] for cid in offer["asks"]] == [a["label"] for a in offer["ask_details"]]
@@ -68,6 +74,7 @@ def test_widget_matches_the_command_line(page: Page, site_url: str, example: Pat
         else:
             assert breakers.count() == 0
         flip = card.locator("[data-og-flip]").inner_text()
+        assert flip == f"{offer['flip_text']['heading']}: {offer['flip_text']['text']}"
         if offer["flip"]:
             f = offer["flip"]
             assert f"{f['label']} going from {f['from']} to {f['to']} would make it {f['verdict']}" in flip
@@ -75,5 +82,6 @@ def test_widget_matches_the_command_line(page: Page, site_url: str, example: Pat
 
     summary = page.locator("[data-og-summary]")
     assert summary.get_attribute("data-og-recommended") == (expected["recommended"] or "")
+    assert summary.inner_text() == expected["summary"]
     check_plan(page.locator("[data-og-plan] > .og-plan"), expected["plan"])
     assert page.log.page_errors == [] and page.log.console_errors == []  # type: ignore[attr-defined]

@@ -15,13 +15,7 @@ from playwright.sync_api import Locator, Page
 from generator.content.load import engine_data
 from tests.conftest import CONTENT, run_offer_guide
 
-SITUATION = {
-    "mobility_matters": "Working abroad or moving countries matters to me",
-    "knows_hiring_manager": "I know the hiring manager personally",
-    "long_process": "The hiring process was long, with several rounds",
-    "prefers_email": "The recruiter asked me to reply by email",
-    "time_zones": "Time zones make a phone call impractical",
-}
+SITUATION = engine_data(CONTENT)["form"]["situation"]  # the checkbox labels come from content
 COSTS = {c["id"]: c["label"] for c in engine_data(CONTENT)["costs"]}  # the cost kinds and labels come from content
 READY = """() => {
   const root = document.querySelector('[data-og-score]');

@@ -176,3 +176,23 @@ SCENARIOS = [
                              "the team spent with me. After thoughtful consideration, I will not be accepting the position. "
                              "I appreciate the opportunity and hope our paths cross in the future.\n\nBest regards,\nJo {role}"}),
 ]
+
+
+# Input the engine must refuse with a clear answer, never a crash: bad requests on the fixture
+# rubric, then rubrics that are not JSON or not valid. They run in Pyodide too, and the lean
+# runtime's module list is derived from running all of these (generator/site/lean_corpus.py).
+BAD_REQUESTS: list[dict[str, Any]] = [
+    {"offers": [offer("A", {**scores(7), "compensaton": 5})]},
+    {"offers": []},
+    {"priorities": {"compensation": {"weight": -1}}, "offers": [offer("A", scores(7, manager=True))]},
+    {"offers": [{"name": "Ünïcødé ✓", "contact": {"name": "Zoë"}, "scores": scores(7)}]},
+]
+BAD_RUBRICS: list[str] = ["{not json", json.dumps({**_DATA, "thresholds": {}})]
+
+
+def engine_calls() -> list[tuple[str, str]]:
+    """Every scenario, then every bad input, as ``bridge.run(rubric_json, request_json)`` arguments."""
+    rubric = json.dumps(_DATA)
+    calls = [(rubric, json.dumps(s.request)) for s in SCENARIOS]
+    calls += [(rubric, json.dumps(r)) for r in BAD_REQUESTS]
+    return calls + [(bad, "{}") for bad in BAD_RUBRICS]

@@ -23,12 +23,12 @@ def test_a_result() -> None:
 
 def test_problems_name_their_fields() -> None:
     answer = json.loads(run(RUBRIC_JSON, json.dumps({"offers": []})))
-    assert answer == {"ok": False, "problems": [{"field": "offers", "message": "must list at least one offer"}]}
+    assert answer == {"ok": False, "problems": [{"field": "offers", "message": "expected at least 1 offer, got none"}]}
 
 
 def test_rubric_problems_start_with_rubric() -> None:
     answer = json.loads(run(json.dumps({**RUBRIC_DATA, "thresholds": {"accept": 70}}), "{}"))
-    assert answer["problems"] == [{"field": "rubric.thresholds.negotiate", "message": "must be a number from 0 to 100, got null"}]
+    assert answer["problems"] == [{"field": "rubric.thresholds.negotiate", "message": "expected a number from 0 to 100, got null"}]
 
 
 @pytest.mark.parametrize(
@@ -36,11 +36,11 @@ def test_rubric_problems_start_with_rubric() -> None:
     [
         ("{", "{}", {"field": "rubric", "message": "is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"}),
         (RUBRIC_JSON, "[" * 100_000, {"field": "request", "message": "is not valid JSON: maximum recursion depth exceeded while decoding a JSON array from a unicode string"}),
-        (RUBRIC_JSON, None, {"field": "request", "message": "must be JSON text, got NoneType"}),
+        (RUBRIC_JSON, None, {"field": "request", "message": "expected JSON text, got NoneType"}),
         (RUBRIC_JSON, "1" * 5000, {"field": "request", "message": "is not valid JSON: Exceeds the limit (4300 digits) for "
                                    "integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() "
                                    "to increase the limit"}),
-        ({"criteria": []}, "{}", {"field": "rubric", "message": "must be JSON text, got dict"}),
+        ({"criteria": []}, "{}", {"field": "rubric", "message": "expected JSON text, got dict"}),
     ],
 )
 def test_text_that_is_not_json(rubric_json: object, request_json: object, expected: dict) -> None:

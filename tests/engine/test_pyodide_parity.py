@@ -14,19 +14,11 @@ from pathlib import Path
 import offer_engine
 from offer_engine.bridge import run
 
-from .conftest import RUBRIC_DATA
-from .scenarios import SCENARIOS, offer, scores
+from .scenarios import SCENARIOS, engine_calls
 
 HERE = Path(__file__).parent
 RUNNER = HERE / "pyodide_runner.mjs"
 ENGINE_DIR = Path(offer_engine.__file__).parent
-
-BAD_REQUESTS = [
-    {"offers": [offer("A", {**scores(7), "compensaton": 5})]},
-    {"offers": []},
-    {"priorities": {"compensation": {"weight": -1}}, "offers": [offer("A", scores(7, manager=True))]},
-    {"offers": [{"name": "Ünïcødé ✓", "contact": {"name": "Zoë"}, "scores": scores(7)}]},
-]
 
 
 def run_in_pyodide(job: dict, tmp_path: Path) -> dict:
@@ -40,10 +32,7 @@ def run_in_pyodide(job: dict, tmp_path: Path) -> dict:
 
 
 def test_pyodide_gives_byte_identical_json(tmp_path: Path) -> None:
-    rubric_json = json.dumps(RUBRIC_DATA)
-    calls = [[rubric_json, json.dumps(s.request)] for s in SCENARIOS]
-    calls += [[rubric_json, json.dumps(r)] for r in BAD_REQUESTS]
-    calls += [["{not json", "{}"], [json.dumps({**RUBRIC_DATA, "thresholds": {}}), "{}"]]
+    calls = engine_calls()
     answer = run_in_pyodide({"engine_dir": str(ENGINE_DIR), "calls": calls}, tmp_path)
     assert answer["python_version"].startswith("3.14")
     expected = [run(rubric, request) for rubric, request in calls]

@@ -43,7 +43,7 @@ def test_a_script_without_the_channels_version_uses_the_version_it_has() -> None
 def test_explanation_reads_as_plain_sentences() -> None:
     request = {"priorities": {"manager": {"minimum": 6}}, "offers": [offer("A", scores(9, manager=5))]}
     assert result_of(request)["offers"][0]["explanation"] == [
-        "Fit 82.0 out of 100 (accept from 70, negotiate from 50).",
+        "Fit 82 out of 100 (accept from 70, negotiate from 50).",
         "Manager and team fit scores 5, below your minimum of 6, and employers rarely change it: a deal-breaker.",
         "Decline: a must-have that employers rarely change is below your minimum, so it is not the right fit.",
         "One score would change it: Manager and team fit from 5 to 6 makes it accept.",

@@ -60,11 +60,17 @@ def test_example_json(name: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_summary(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_score(EXAMPLES / name, CONTENT, as_json=True) == 0
+    said = json.loads(capsys.readouterr().out)
     assert run_score(EXAMPLES / name, CONTENT, as_json=False) == 0
     out, err = capsys.readouterr()
     verdicts, recommended, _, _ = EXPECTED[name]
-    for offer, verdict in verdicts.items():
-        assert f"{offer}: {verdict.upper()} (fit " in out
+    # The summary speaks the engine's words, the same the widget shows.
+    assert out.startswith(said["summary"] + "\n")
+    for offer in said["offers"]:
+        assert f"{offer['title']}: {verdicts[offer['name']].upper()}\n" in out
+        assert all(line in out for line in offer["explanation"])
+        assert f"{offer['plan']['action_text']}. {offer['plan']['deadline_text']}" in out
     assert f"Recommended: {recommended or 'none of these offers'}" in out
     assert "What to do, in order:\n1. " in out
     assert err == ""
@@ -94,10 +100,10 @@ def test_bad_input_is_one_line_per_problem_with_its_place_and_exit_2(tmp_path: P
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        f"{path}:3:18: priorities.compensation.weight: must be a number from 0 to 5, got -1",
-        f"{path}:6:14: offers[0].scores.compensaton: unknown criterion; did you mean 'compensation'?",
-        f'{path}:6:67: offers[0].scores.manager: must be a whole number from 0 to 10, got "yes"',
-        f"{path}:6:81: offers[0].scores.autonomy: must be a whole number from 0 to 10, got 11",
+        f"{path}:3:18: priorities.compensation.weight: expected a number from 0 to 5, got -1",
+        f"{path}:6:14: offers[0].scores.compensaton: unknown criterion 'compensaton'; did you mean 'compensation'?",
+        f"{path}:6:67: offers[0].scores.manager: expected a whole number from 0 to 10, got 'yes'",
+        f"{path}:6:81: offers[0].scores.autonomy: expected a whole number from 0 to 10, got 11",
     ]
 
 
@@ -106,7 +112,7 @@ def test_json_offer_files_work_and_report_problems_without_positions(tmp_path: P
     path.write_text(json.dumps({"offers": [{"name": "A", "scores": {"compensation": "7"}}]}), encoding="utf-8")
     assert run_score(path, CONTENT, as_json=True) == 2
     assert capsys.readouterr().err.splitlines()[0] == (
-        f'{path}: offers[0].scores.compensation: must be a whole number from 0 to 10, got "7"'
+        f"{path}: offers[0].scores.compensation: expected a whole number from 0 to 10, got '7'"
     )
     same = tmp_path / "negotiate.json"
     data = read_source(EXAMPLES / "negotiate.yml", "negotiate.yml").data

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
 import pytest
+from offer_engine import vocabulary
 
 from generator.content.load import load_content
 from generator.content.model import Content
+from generator.content.model.advice import Case
+from generator.content.model.scripts import Note, Script
 from generator.site.pages import all_checklists
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
 
@@ -39,6 +44,38 @@ def _normal(text: str) -> str:
     return "".join(html.unescape(text).replace("¶", " ").split())
 
 
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0]
+
+
+def _case_texts(case: Case) -> list[str]:
+    return [case.title, *case.paragraphs, *case.points, *(t for p in case.parts for t in (p.title, p.text))]
+
+
+def _script_texts(script: Script | Note) -> list[str]:
+    if isinstance(script, Note):
+        bodies = [script.text]
+    else:
+        bodies = [b for b in (script.call, script.email.body if script.email else None) if b]
+    return [script.title, script.situation, *map(_first_line, bodies)]
+
+
+def _scripts_of(cases: Callable[[Content], list[Case]]) -> Callable[[Content], list[Script | Note]]:
+    def scripts(content: Content) -> list[Script | Note]:
+        by_id = {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]}
+        return [by_id[i] for case in cases(content) for i in case.scripts]
+    return scripts
+
+
+# page address → the hard cases it shows, each as a section of its own.
+CASES: dict[str, Callable[[Content], list[Case]]] = {
+    "difficult-conversations": lambda c: c.conversations.cases,
+    "deadlines": lambda c: c.deadlines.cases,
+    "how-to-decline": lambda c: c.communication.cases,
+    "after-accepting": lambda c: [c.situations.check_first, *c.situations.cases] if c.situations.check_first else c.situations.cases,
+    "relationships": lambda c: c.relationships.cases,
+}
+
 # (page address, how to get the items from content, how each item appears)
 ITEM_TABLE = [
     ("reasons", lambda c: c.reasons.reasons, lambda r: [r.title, r.text, r.weigh]),
@@ -50,6 +87,15 @@ ITEM_TABLE = [
     ("how-to-decline", lambda c: c.communication.tone.phrases, lambda p: [p.text]),
     ("after-accepting", lambda c: c.situations.changed_mind, lambda p: [p.title, p.text]),
     ("global-mobility", lambda c: c.rubric.mobility.questions, lambda q: [q.text]),
+    # The hard cases: each case's advice, and the scripts it names, in full on its own page.
+    *[(address, cases, _case_texts) for address, cases in CASES.items()],
+    *[(address, _scripts_of(cases), _script_texts) for address, cases in CASES.items()],
+    ("scripts", lambda c: c.scripts.notes, lambda n: [n.title, n.situation, _first_line(n.text)]),
+    # Advice for before the decision sits with the decision pages.
+    ("reasons", lambda c: [c.reasons.right_move], lambda s: [s.title, *s.paragraphs, *s.points]),
+    ("framework", lambda c: [c.framework.support], lambda s: [s.title, *s.paragraphs, *s.points]),
+    # The one rule for call or email, and its only exceptions.
+    ("how-to-decline", lambda c: [c.communication], lambda m: [m.rule, *(case.text for case in m.email.cases)]),
 ]
 
 
@@ -73,6 +119,28 @@ def test_one_section_per_item(built_site: Path, content: Content, kind: str) -> 
     assert [h for h in headings if h in {item.id for item in items}] == [item.id for item in items]
 
 
+@pytest.mark.parametrize("address", list(CASES))
+def test_each_case_is_a_section_with_its_scripts(built_site: Path, content: Content, address: str) -> None:
+    """Counted from the content: each case has its own anchored h2, and each of its scripts an h3 under it."""
+    cases = CASES[address](content)
+    assert cases
+    raw = (built_site / address / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h([23]) id="([^"]+)"', raw)
+    h2 = [i for level, i in headings if level == "2"]
+    assert [i for i in h2 if i in {c.id for c in cases}] == [c.id for c in cases]
+    for case in cases:
+        start = headings.index(("2", case.id)) + 1
+        end = next((n for n in range(start, len(headings)) if headings[n][0] == "2"), len(headings))
+        under = [i for level, i in headings[start:end] if level == "3"]
+        assert [i for i in under if i in case.scripts] == list(case.scripts), f"{address}#{case.id}"
+
+
+def test_advice_before_the_decision_left_the_follow_up_page(built_site: Path, content: Content) -> None:
+    follow_up = page_text(built_site, "follow-up")
+    for section in (content.reasons.right_move, content.framework.support):
+        assert plain(section.title) not in follow_up
+
+
 def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content) -> None:
     raw = (built_site / "scripts" / "index.html").read_text(encoding="utf-8")
     both = [s for s in content.scripts.scripts if s.call and s.email]
@@ -81,8 +149,7 @@ def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content)
     text = page_text(built_site, "scripts")
     for script in content.scripts.scripts:
         for body in filter(None, [script.call, script.email and script.email.body]):
-            first_line = body.strip().splitlines()[0]
-            assert _normal(first_line) in text
+            assert _normal(_first_line(body)) in text
 
 
 def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:
@@ -119,12 +186,19 @@ def test_pages_reference_no_other_origin(built_site: Path) -> None:
     assert offenders == []
 
 
-def test_other_content_gives_another_guide(tmp_path: Path, content: Content) -> None:
-    other_dir = FIXTURES / "content" / "other"
-    other = load_content(other_dir)
-    site = tmp_path / "site"
-    result = run_offer_guide("build", "--content", other_dir, "-d", site)
+OTHER = FIXTURES / "content" / "other"
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("other") / "site"
+    result = run_offer_guide("build", "--content", OTHER, "-d", site)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_other_content_gives_another_guide(other_site: Path, content: Content) -> None:
+    other, site = load_content(OTHER), other_site
     home = (site / "index.html").read_text(encoding="utf-8")
     assert html.escape(other.guide.title, quote=False) in home
     assert html.escape(content.guide.title, quote=False) not in home
@@ -169,3 +243,32 @@ def test_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
     assert "faq.yml:2:1: YAML syntax error" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_cost_kind_in_content_reaches_the_form_and_the_command_line(other_site: Path, tmp_path: Path) -> None:
+    """The fixture's rubric has a cost kind the real one lacks; no code names it, yet the form and the CLI know it."""
+    other = load_content(OTHER)
+    new = [c for c in other.rubric.costs if c.id not in {c.id for c in load_content(CONTENT).rubric.costs}]
+    assert new, "the fixture must add a cost kind"
+    form = (other_site / "score" / "index.html").read_text(encoding="utf-8")
+    contract = (other_site / "assets" / "widgets" / "engine-contract.mjs").read_text(encoding="utf-8")
+    for cost in new:
+        assert f'value="{cost.id}"' in form and f"{html.escape(cost.label)} costs paid by" in form
+        assert f'"{cost.id}"' in contract  # the browser's checks of saved answers accept it too
+    offer = tmp_path / "offer.json"
+    scores = {c.id: 2 for c in other.rubric.criteria}
+    offer.write_text(json.dumps({"offers": [
+        {"name": "Promotion", "scores": scores, "accepted": True, "costs_incurred": [c.id for c in new]},
+    ]}), encoding="utf-8")
+    done = run_offer_guide("score", "--content", OTHER, "--json", offer)
+    assert done.returncode == 0, done.stderr
+    points = json.loads(done.stdout)["plan"]["talking_points"]
+    assert all(cost.talking_point in points for cost in new)
+
+
+def test_the_form_offers_the_engines_choices_with_the_contents_words(built_site: Path, content: Content) -> None:
+    form = (built_site / "score" / "index.html").read_text(encoding="utf-8")
+    for key in vocabulary.SITUATION_KEYS:
+        assert f'name="situation.{key}"' in form and html.escape(content.rubric.scorer.situation[key]) in form
+    for value in vocabulary.NEGOTIATIONS:
+        assert f'<option value="{value}"' in form and html.escape(content.rubric.scorer.negotiation[value]) in form

@@ -98,8 +98,11 @@ def nginx_server(snippet: Path, site: Path, tmp_path: Path) -> Block:
 
 
 def choose(block: Block, uri: str) -> Block | None:
-    """nginx's choice among a block's locations: the longest prefix, unless a regex (in order) matches
-    first and that prefix is not ``^~``."""
+    """nginx's choice among a block's locations: an exact ``=`` match, else the longest prefix, unless a
+    regex (in order) matches first and that prefix is not ``^~``."""
+    exact = next((b for m, p, b in block.locations if m == "=" and p == uri), None)
+    if exact is not None:
+        return exact
     prefixes = [(p, b, m) for m, p, b in block.locations if m in ("", "^~") and uri.startswith(p)]
     best = max(prefixes, key=lambda x: len(x[0]), default=None)
     if best and best[2] == "^~":
@@ -146,6 +149,8 @@ def test_headers_for_every_file(built_site: Path) -> None:
     hashed = [p for p in files if re.fullmatch(r"/assets/engine/[\w-]+-[0-9a-f]{16}\.\w+", p)]
     assert len(runtime) >= 5 and len(hashed) >= 2
     assert cached == sorted(runtime + hashed)
+    # The service worker's script keeps its name from build to build: browsers must always ask for it.
+    assert netlify_headers(rules, "/sw.js").get("Cache-Control") == "no-cache"
 
 
 def test_nginx_snippet_sends_what_headers_says(built_site: Path, tmp_path: Path) -> None:

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from .priorities import Priority
 from .rubric import Ask
 from .rules import Judgement, gap_order
-
-MAX_ASKS = 3
+from .vocabulary import MAX_ASKS, SCORE
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,8 @@ def rank_asks(j: Judgement, priorities: tuple[Priority, ...]) -> tuple[AskPlan, 
     if j.unmet:
         chosen = [(p, p.minimum) for p in j.unmet]
     else:
-        room = [p for p in priorities if p.negotiable and p.weight and scores[p.id] < 10]
-        chosen = sorted(((p, 10) for p in room), key=lambda pt: gap_order(pt[0], scores[pt[0].id], pt[1]))
+        room = [p for p in priorities if p.negotiable and p.weight and scores[p.id] < SCORE[1]]
+        chosen = sorted(((p, SCORE[1]) for p in room), key=lambda pt: gap_order(pt[0], scores[pt[0].id], pt[1]))
     return tuple(
         AskPlan(p, scores[p.id], target if j.unmet else None, p.asks) for p, target in chosen[:MAX_ASKS]
     )

@@ -45,7 +45,7 @@ def _rubric(rubric_json: str) -> Rubric:
 
 def _must_be_text(value: Any, field: str) -> None:
     if not isinstance(value, str):
-        raise InputError([Problem(field, f"must be JSON text, got {type(value).__name__}")])
+        raise InputError([Problem(field, f"expected JSON text, got {type(value).__name__}")])
 
 
 def _load(text: str, field: str) -> Any:

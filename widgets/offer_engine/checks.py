@@ -29,8 +29,8 @@ class Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(field, message))
+    def add(self, field: str, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(Problem(field, message, at_key=at_key))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -38,9 +38,11 @@ class Collector:
 
 
 def shown(value: Any) -> str:
-    """A value as the reader wrote it, in JSON words, cut short when long."""
-    if value is None or isinstance(value, (bool, str)):
-        out = json.dumps(value, ensure_ascii=False)
+    """A value as the reader wrote it: text in quotes, ``null``/``true``/``false`` as YAML 1.2 and JSON write them, cut short when long."""
+    if value is None or isinstance(value, bool):
+        out = json.dumps(value)
+    elif isinstance(value, str):
+        out = repr(value)
     elif isinstance(value, Mapping):
         return "a mapping"
     elif isinstance(value, (list, tuple)):
@@ -70,6 +72,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def one_of(choices: Iterable[str]) -> str:
+    """``'a', 'b' or 'c'``: the words a closed vocabulary allows."""
+    quoted = [f"'{x}'" for x in choices]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def suggestion(word: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest choice, else the choices listed."""
     ordered = sorted(choices)
@@ -82,21 +90,21 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
 def mapping(c: Collector, value: Any, field: str) -> dict[str, Any] | None:
     """A mapping with text keys; other keys are reported and left out."""
     if not isinstance(value, Mapping):
-        c.add(field, f"must be a mapping, got {shown(value)}")
+        c.add(field, f"expected a mapping of keys, got {shown(value)}")
         return None
     out: dict[str, Any] = {}
     for key, inner in value.items():
         if isinstance(key, str):
             out[key] = inner
         else:
-            c.add(child(field, shown(key)), f"keys must be text, got {shown(key)}")
+            c.add(child(field, shown(key)), f"expected a text key, got {shown(key)}")
     return out
 
 
 def root(c: Collector, value: Any) -> dict[str, Any]:
     """The input as a whole: a mapping, or there is nothing else worth checking."""
     if not isinstance(value, Mapping):
-        raise InputError([Problem("top level", f"must be a mapping, got {shown(value)}")])
+        raise InputError([Problem("top level", f"expected a mapping of keys, got {shown(value)}")])
     return mapping(c, value, "") or {}
 
 
@@ -105,7 +113,7 @@ def known_keys(c: Collector, data: Mapping[str, Any], field: str, allowed: Itera
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            c.add(child(field, key), f"unknown {noun}{suggestion(key, allowed)}")
+            c.add(child(field, key), f"unknown {noun} {shown(key)}{suggestion(key, allowed)}", at_key=True)
 
 
 def optional(c: Collector, row: Mapping[str, Any], field: str, key: str, check: Callable[..., Any], default: Any) -> Any:
@@ -115,7 +123,7 @@ def optional(c: Collector, row: Mapping[str, Any], field: str, key: str, check: 
 
 def sequence(c: Collector, value: Any, field: str) -> list[Any] | None:
     if not isinstance(value, (list, tuple)):
-        c.add(field, f"must be a list, got {shown(value)}")
+        c.add(field, f"expected a list, got {shown(value)}")
         return None
     return list(value)
 
@@ -126,17 +134,20 @@ def each(c: Collector, value: Any, field: str, parse: Callable[[Collector, Any, 
     return None if rows is None else [parse(c, row, item(field, at)) for at, row in enumerate(rows)]
 
 
-def text(c: Collector, value: Any, field: str, *, empty_ok: bool = False) -> str | None:
+def text(c: Collector, value: Any, field: str, *, empty_ok: bool = False, longest: int | None = None) -> str | None:
     if not isinstance(value, str):
-        c.add(field, f"must be text, got {shown(value)}")
+        c.add(field, f"expected text, got {shown(value)}")
         return None
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        c.add(field, "must be valid text; it holds a lone surrogate character")
+        c.add(field, "expected text, got text with a lone surrogate character")
         return None
     if not empty_ok and not value.strip():
-        c.add(field, "must not be empty")
+        c.add(field, "expected text, got an empty string")
+        return None
+    if longest is not None and len(value) > longest:
+        c.add(field, f"expected text of at most {longest} characters, got {len(value)}")
         return None
     return value
 
@@ -145,7 +156,7 @@ def flag(c: Collector, value: Any, field: str) -> bool | None:
     if isinstance(value, bool):
         return value
     hint = " (YAML 1.2 reads it as text)" if isinstance(value, str) and value.lower() in YAML11_WORDS else ""
-    c.add(field, f"must be true or false, got {shown(value)}{hint}")
+    c.add(field, f"expected true or false, got {shown(value)}{hint}")
     return None
 
 
@@ -157,7 +168,7 @@ def whole(c: Collector, value: Any, field: str, low: int, high: int) -> int | No
     """A whole number within ``[low, high]``."""
     if _is_number(value) and (isinstance(value, int) or value.is_integer()) and low <= value <= high:
         return int(value)
-    c.add(field, f"must be a whole number from {low} to {high}, got {shown(value)}")
+    c.add(field, f"expected a whole number from {low} to {high}, got {shown(value)}")
     return None
 
 
@@ -165,7 +176,7 @@ def number(c: Collector, value: Any, field: str, low: float, high: float) -> int
     """A number within ``[low, high]``; the comparison alone refuses NaN and infinities."""
     if _is_number(value) and low <= value <= high:
         return value
-    c.add(field, f"must be a number from {low:g} to {high:g}, got {shown(value)}")
+    c.add(field, f"expected a number from {low:g} to {high:g}, got {shown(value)}")
     return None
 
 
@@ -174,6 +185,5 @@ def choice(c: Collector, value: Any, field: str, choices: tuple[str, ...]) -> st
         return value
     near = closest(value, choices) if isinstance(value, str) else None
     hint = f"; did you mean '{near}'?" if near else ""
-    listed = ", ".join(f"'{x}'" for x in choices)
-    c.add(field, f"must be one of {listed}, got {shown(value)}{hint}")
+    c.add(field, f"expected {one_of(choices)}, got {shown(value)}{hint}")
     return None

@@ -17,12 +17,15 @@ from typing import Any
 
 from .asks import rank_asks
 from .explain import explain
-from .plan import RESCIND, make_plan
+from .plan import make_plan
+from .vocabulary import RESCIND
+from .words import employer_words, summary_text
 from .ranking import in_context, rank_key, rivals
 from .request import Request, parse_request
 from .result import OfferResult, Result
 from .rubric import Rubric, parse_rubric
-from .rules import ACCEPT, DECLINE, NEGOTIATE, judge, weight_units
+from .rules import judge, weight_units
+from .vocabulary import ACCEPT, DECLINE, NEGOTIATE
 from .sensitivity import find_flip
 
 URGENCY = {RESCIND: 0, DECLINE: 1, NEGOTIATE: 2, ACCEPT: 3}
@@ -36,18 +39,25 @@ def score(rubric: Rubric, request: Request) -> Result:
     rival = rivals(keys)
     ranked = sorted(judged, key=keys.__getitem__)
     winner = next((name for name in ranked if judged[name].verdict == ACCEPT), None)
+    alone = len(request.offers) == 1
     out = []
     for rank, name in enumerate(ranked, 1):
         j = judged[name]
         verdict, lost = in_context(j.verdict, keys[name], rival[name])
         asks = rank_asks(j, priorities) if verdict == NEGOTIATE else ()
         flip = find_flip(j, verdict, priorities, units, rival[name], rubric)
-        plan = make_plan(j, verdict, lost, asks, request.your_name, request.situation, rubric)
+        plan = make_plan(j, verdict, lost, asks, request.your_name, request.situation, rubric, alone)
         lost_to = winner if lost else None
         out.append(OfferResult(j, rank, verdict, lost_to, asks, flip, explain(j, verdict, lost_to, flip, rubric), plan))
     recommended = out[0].judgement.offer.name if out[0].verdict != DECLINE else None
     plans = tuple(o.plan for o in sorted(out, key=lambda o: (URGENCY[o.plan.action], o.rank)))
-    return Result(tuple(out), recommended, plans, rubric.accept.value, rubric.negotiate.value)
+    top, first = out[0], plans[0]
+    told = next(o.judgement.offer for o in out if o.judgement.offer.name == first.offer)
+    said = summary_text(
+        top.judgement.offer, top.judgement.fit, top.verdict, recommended is not None, not alone,
+        first.channel, employer_words(told, alone), rubric.deadline_hours,
+    )
+    return Result(tuple(out), recommended, plans, rubric.accept.value, rubric.negotiate.value, said, alone)
 
 
 def evaluate(rubric_data: Mapping[str, Any], request_data: Mapping[str, Any]) -> Result:

@@ -8,10 +8,10 @@ accepted; and the flip, if there is one.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from .rubric import Rubric
-from .rules import DECLINE, Judgement
+from .rules import Judgement
+from .vocabulary import DECLINE
+from .words import fit_phrase, number
 from .sensitivity import Flip
 
 BECAUSE = {
@@ -28,18 +28,10 @@ BECAUSE = {
 """One sentence per reason code of ``rules.decide``."""
 
 
-def number(value: int | float | Fraction) -> str:
-    """A number as a reader writes it: ``70``, ``72.5``."""
-    return f"{float(value):g}"
-
-
-def fit_text(tenths: int) -> str:
-    return f"{tenths // 10}.{tenths % 10}"
-
-
 def explain(j: Judgement, verdict: str, lost_to: str | None, flip: Flip | None, rubric: Rubric) -> tuple[str, ...]:
     accept, negotiate = number(rubric.accept.value), number(rubric.negotiate.value)
-    lines = [f"Fit {fit_text(j.fit)} out of 100 (accept from {accept}, negotiate from {negotiate})."]
+    fit = fit_phrase(j.fit)
+    lines = [f"{fit[0].upper()}{fit[1:]} (accept from {accept}, negotiate from {negotiate})."]
     for p in j.unmet:
         said = f"{p.label} scores {j.offer.scores[p.id]}, below your minimum of {p.minimum}"
         if p.negotiable:

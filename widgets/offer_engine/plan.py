@@ -12,7 +12,7 @@ If the chosen script has no version for that channel, the plan uses the version 
 A call is always followed by a short email (``follow_up_email``); for a decline or a
 rescind that email is the ``confirm_email`` script.
 
-**Deadline**: tell them within the rubric's ``deadline_hours`` (24–48 h) of deciding.
+**Deadline**: tell them within the rubric's ``deadline_hours`` of deciding.
 
 **Script**, for a decline, first that applies: rescind (already accepted) → accepted
 another offer (lost to an acceptable offer) → timing not right → compensation after a
@@ -34,17 +34,16 @@ from .asks import AskPlan
 from .request import Offer, Situation
 from .rubric import Rubric
 from .scripts import PLACEHOLDER, Placeholder, Script
-from .rules import ACCEPT, DECLINE, NEGOTIATE, Judgement
-
-CALL, EMAIL = "call", "email"
-RESCIND = "rescind"
+from .rules import Judgement
+from .vocabulary import ACCEPT, CALL, DECLINE, EMAIL, NEGOTIATE, NOT_TRIED, RESCIND, Action, Channel
+from .words import action_text, deadline_text, how_text, offer_words, sentence
 
 @dataclass(frozen=True)
 class Plan:
     offer: str
-    action: str
+    action: Action
     """``accept``, ``negotiate``, ``decline`` or ``rescind`` (declining an offer already accepted)."""
-    channel: str
+    channel: Channel
     channel_reason: str
     follow_up_email: bool
     deadline_hours: tuple[int | float, int | float]
@@ -62,9 +61,15 @@ class Plan:
     other_title: str | None = None
     other_subject: str | None = None
     other_text: str | None = None
+    action_text: str = ""
+    """The plan in one line: "Withdraw your acceptance of Acme"."""
+    how: str = ""
+    """"Call them, then send a short email to confirm."."""
+    deadline_text: str = ""
+    """"Within 24–48 hours of deciding."."""
 
 
-def choose_channel(situation: Situation, rescinding: bool) -> tuple[str, str]:
+def choose_channel(situation: Situation, rescinding: bool) -> tuple[Channel, str]:
     """The channel and the reason for it, by the numbered rules above."""
     if rescinding:
         return CALL, "You already accepted, so call: a call gives them clarity at once."
@@ -91,7 +96,7 @@ def script_path(j: Judgement, verdict: str, lost: bool, channel: str, compensati
         return "accepted_other"
     if j.reason == "timing":
         return "not_now"
-    if j.offer.negotiation != "not-tried" and any(p.id == compensation for p in j.unmet):
+    if j.offer.negotiation != NOT_TRIED and any(p.id == compensation for p in j.unmet):
         return "compensation_failed"
     return "decline_call" if channel == CALL else "decline_email"
 
@@ -114,11 +119,13 @@ def _version(script: Script, channel: str, names: Mapping[str, str], rubric: Rub
 
 
 def make_plan(
-    j: Judgement, verdict: str, lost: bool, asks: tuple[AskPlan, ...], your_name: str, situation: Situation, rubric: Rubric
+    j: Judgement, verdict: str, lost: bool, asks: tuple[AskPlan, ...], your_name: str, situation: Situation, rubric: Rubric,
+    alone: bool = False,
 ) -> Plan:
+    """``alone``: the reader has this one offer only, so an unnamed one is "this offer"."""
     offer: Offer = j.offer
     rescinding = offer.accepted and verdict == DECLINE
-    action = RESCIND if rescinding else verdict
+    action: Action = RESCIND if rescinding else verdict  # type: ignore[assignment]
     channel, why = choose_channel(situation, rescinding)
     path = script_path(j, verdict, lost, channel, rubric.compensation_criterion)
     script = rubric.scripts[getattr(rubric.paths, path)] if path else None
@@ -139,7 +146,7 @@ def make_plan(
     if rescinding:
         paid = [c.talking_point for c in rubric.costs if c.id in offer.costs_incurred]
         points += [*rubric.rescind_before, *paid, *rubric.rescind_after]
-    points += [point for a in asks for point in _ask_points(a)]
+    points += [point for a in asks for point in ask_points(a)]
     if channel == CALL and follow is None and rubric.after_call:
         points.append(rubric.after_call)
     return Plan(
@@ -147,27 +154,26 @@ def make_plan(
         script.id if script else None, script.title if script else None, subject, said,
         follow.id if follow else None, follow_subject, follow_text, tuple(points),
         other if alt else None, alt.id if alt else None, alt.title if alt else None, alt_subject, alt_said,
+        action_text(action, offer_words(offer, alone)), how_text(channel, channel == CALL), deadline_text(rubric.deadline_hours),
     )  # fmt: skip
 
 
 def ask_list(asks: tuple[AskPlan, ...]) -> str:
     """The ``{asks}`` placeholder: the top asks as a numbered list, one line each ("" when none)."""
-    lines = [_sentence(a.asks[0].text if a.asks else a.criterion.label) for a in asks]
+    lines = [sentence(a.asks[0].text if a.asks else a.criterion.label) for a in asks]
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
 
-def _ask_points(a: AskPlan) -> list[str]:
-    """One talking point per rubric ask, with its trade-offs; one generic point when the rubric has none."""
-    label = a.criterion.label
+def ask_points(a: AskPlan, labelled: bool = True) -> list[str]:
+    """One talking point per rubric ask, with its trade-offs; one generic point when the rubric has none.
+
+    ``labelled`` starts each with the criterion's label, for a list that mixes criteria.
+    """
+    lead = f"{a.criterion.label}: " if labelled else ""
     if not a.asks:
-        return [f"{label}: ask what they can improve here."]
+        return [f"{lead}{'a' if labelled else 'A'}sk what they can improve here."]
     points = []
     for ask in a.asks:
         instead = f" If they cannot: {'; '.join(ask.tradeoffs)}." if ask.tradeoffs else ""
-        points.append(f"{label}: {_sentence(ask.text)}{instead}")
+        points.append(f"{lead}{sentence(ask.text)}{instead}")
     return points
-
-
-def _sentence(said: str) -> str:
-    said = said.strip()
-    return said if said.endswith((".", "!", "?")) else said + "."

@@ -2,7 +2,7 @@
 
 Shape: ``priorities: {criterion: {weight: 0–5, minimum: 0–10}}`` and
 ``custom_criteria: [{id, label, weight: 0–5, negotiable: bool}]`` (``label`` defaults to
-the id, ``negotiable`` to false).
+the id, ``weight`` to ``DEFAULT_CUSTOM_WEIGHT``, ``negotiable`` to false; ids are ``ID_PATTERN`` words).
 
 - A criterion's weight is the reader's ``priorities`` weight, else its default: the
   rubric's, or the weight given in ``custom_criteria``.
@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import re
+
 from .checks import Collector, child, each, flag, known_keys, mapping, number, optional, shown, text, whole
 from .rubric import Ask, Rubric
+from .vocabulary import CUSTOM_KEYS, DEFAULT_CUSTOM_WEIGHT, ID_PATTERN, MAX_CUSTOM, MAX_TEXT, PRIORITY_KEYS, SCORE, WEIGHT
 
-CUSTOM_KEYS = ("id", "label", "weight", "negotiable")
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,30 @@ class Priority:
 
 
 def _weight(c: Collector, value: Any, field: str) -> int | float | None:
-    return number(c, value, field, 0, 5)
+    return number(c, value, field, *WEIGHT)
 
 
 def _minimum(c: Collector, value: Any, field: str) -> int | None:
-    return whole(c, value, field, 0, 10)
+    return whole(c, value, field, *SCORE)
 
 
 def _customs(c: Collector, value: Any, field: str) -> list[tuple[str, str, Fraction, bool] | None] | None:
-    return each(c, value, field, _custom)
+    rows = each(c, value, field, _custom)
+    if rows is not None and len(rows) > MAX_CUSTOM:
+        c.add(field, f"expected at most {MAX_CUSTOM} criteria of your own, got {len(rows)}")
+    return rows
+
+
+def _id(c: Collector, value: Any, field: str) -> str | None:
+    said = text(c, value, field)
+    if said is not None and not _ID.match(said):
+        c.add(field, f"expected an id of lowercase letters, digits and hyphens, got {shown(said)}")
+        return None
+    return said
+
+
+def _label(c: Collector, value: Any, field: str) -> str | None:
+    return text(c, value, field, longest=MAX_TEXT)
 
 
 def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, bool] | None:
@@ -56,9 +74,9 @@ def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, b
     if row is None:
         return None
     known_keys(c, row, field, CUSTOM_KEYS)
-    cid = text(c, row.get("id"), child(field, "id"))
-    label = optional(c, row, field, "label", text, cid)
-    weight = _weight(c, row.get("weight"), child(field, "weight"))
+    cid = _id(c, row.get("id"), child(field, "id"))
+    label = optional(c, row, field, "label", _label, cid)
+    weight = optional(c, row, field, "weight", _weight, DEFAULT_CUSTOM_WEIGHT)
     negotiable = optional(c, row, field, "negotiable", flag, False)
     return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
 
@@ -82,12 +100,12 @@ def parse_priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, mobi
         field = child("priorities", cid)
         if isinstance(row, Mapping):
             row = mapping(c, row, field) or {}
-            known_keys(c, row, field, ("weight", "minimum"))
+            known_keys(c, row, field, PRIORITY_KEYS)
             weight = Fraction(optional(c, row, field, "weight", _weight, weight) or 0)
             minimum = optional(c, row, field, "minimum", _minimum, None)
         elif row is not None:
-            c.add(field, f"must be a mapping such as {{weight: 4, minimum: 6}}, got {shown(row)}")
+            c.add(field, f"expected a mapping such as {{weight: 4, minimum: 6}}, got {shown(row)}")
         if mobility_matters and cid == rubric.mobility_criterion:
-            weight = min(Fraction(5), weight + rubric.mobility_extra_weight)
+            weight = min(Fraction(WEIGHT[1]), weight + rubric.mobility_extra_weight)
         out.append(Priority(cid, label, weight, minimum, negotiable, asks))
     return tuple(out)

@@ -15,9 +15,7 @@ offer keeps its own verdict.
 
 from __future__ import annotations
 
-from .rules import ACCEPT, DECLINE, NEGOTIATE
-
-ORDER = {ACCEPT: 0, NEGOTIATE: 1, DECLINE: 2}
+from .vocabulary import ACCEPT, DECLINE, ORDER
 
 RankKey = tuple[int, int, str]
 

@@ -6,7 +6,7 @@ Shape (YAML or JSON; a key that is absent or null takes its default)::
     priorities: {criterion: {weight: 0–5, minimum: 0–10}}
     custom_criteria: [{id, label, weight: 0–5, negotiable: bool}]
     offers:                                # at least one
-      - name: text                         # unique
+      - name: text                         # unique; when absent or blank, "Offer 1", "Offer 2"…
         contact: {name, role, company}     # text each, default ""
         scores: {criterion: 0–10}          # whole numbers
         negotiation: not-tried | failed | done      # default not-tried
@@ -19,23 +19,22 @@ Rules applied here (weights and minimums: see ``priorities.py``):
 
 - Every criterion needs a score on every offer, unless its weight is 0 and it has no minimum.
 - At least one criterion must weigh more than 0, or there is nothing to average.
-- Offer names are unique.
+- At most ``MAX_OFFERS`` offers and ``MAX_CUSTOM`` own criteria; names and labels at most ``MAX_TEXT`` characters.
+- Offer names are unique. An offer with no name is called "Offer N" (its place in the list), and
+  ``Offer.named`` is false, so sentences can say "this offer" when it is the only one.
 - Unknown keys are errors, with a "did you mean" from the known ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, optional, root, text, whole
+from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, optional, root, shown, text, whole
 from .priorities import Priority, parse_priorities
 from .rubric import Rubric
-
-NEGOTIATION = ("not-tried", "failed", "done")
-TOP_KEYS = ("your_name", "priorities", "custom_criteria", "offers", "situation")
-OFFER_KEYS = ("name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right")
+from .vocabulary import CONTACT_KEYS, MAX_OFFERS, MAX_TEXT, NEGOTIATIONS, NOT_TRIED, OFFER_KEYS, SCORE, SITUATION_KEYS, TOP_KEYS, Negotiation
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,13 @@ class Offer:
     name: str
     contact: Contact
     scores: Mapping[str, int]
-    negotiation: str
+    negotiation: Negotiation
     accepted: bool
     costs_incurred: tuple[str, ...]
     """Cost ids from the rubric's ``costs``, in the rubric's order, each once."""
     timing_not_right: bool
+    named: bool = True
+    """False when the reader gave no name and the engine called it "Offer N"."""
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,15 @@ class Request:
 # The checks for each kind of field, named once.
 def _score(c: Collector, value: Any, field: str) -> int | None:
     """Scores and minimums alike: whole numbers from 0 to 10."""
-    return whole(c, value, field, 0, 10)
+    return whole(c, value, field, *SCORE)
 
 
 def _name(c: Collector, value: Any, field: str) -> str | None:
-    return text(c, value, field, empty_ok=True)
+    return text(c, value, field, empty_ok=True, longest=MAX_TEXT)
 
 
 def _negotiation(c: Collector, value: Any, field: str) -> str | None:
-    return choice(c, value, field, NEGOTIATION)
+    return choice(c, value, field, NEGOTIATIONS)
 
 
 def _costs(c: Collector, value: Any, field: str, known: tuple[str, ...]) -> list[str | None] | None:
@@ -108,12 +109,14 @@ def parse_request(data: Any, rubric: Rubric) -> Request:
     if listed is None:
         c.add("offers", "missing; list at least one offer")
     elif offers == []:
-        c.add("offers", "must list at least one offer")
-    offers = offers or []
+        c.add("offers", "expected at least 1 offer, got none")
+    elif offers is not None and len(offers) > MAX_OFFERS:
+        c.add("offers", f"expected at most {MAX_OFFERS} offers, got {len(offers)}")
+    offers = [o if o is None or o.named else replace(o, name=f"Offer {at + 1}") for at, o in enumerate(offers or [])]
     seen: set[str] = set()
     for at, offer in enumerate(offers):
         if offer is not None and offer.name in seen:
-            c.add(f"offers[{at}].name", f'"{offer.name}" is used twice; give each offer its own name')
+            c.add(f"offers[{at}].name", f"{shown(offer.name)} is used twice; give each offer its own name")
         elif offer is not None:
             seen.add(offer.name)
     c.raise_if_any()
@@ -124,9 +127,8 @@ def _situation(c: Collector, value: Any) -> Situation:
     if value is None:
         return Situation()
     row = mapping(c, value, "situation") or {}
-    names = [f.name for f in fields(Situation)]
-    known_keys(c, row, "situation", names)
-    flags = {k: optional(c, row, "situation", k, flag, None) for k in names}
+    known_keys(c, row, "situation", SITUATION_KEYS)
+    flags = {k: optional(c, row, "situation", k, flag, None) for k in SITUATION_KEYS}
     return Situation(**{k: v for k, v in flags.items() if v is not None})
 
 
@@ -135,18 +137,19 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     if row is None:
         return None
     known_keys(c, row, field, OFFER_KEYS)
-    name = text(c, row.get("name"), child(field, "name"))
+    given = optional(c, row, field, "name", _name, "")
+    name = given or ""
     contact = _contact(c, row.get("contact"), child(field, "contact"))
     scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
-    negotiation = optional(c, row, field, "negotiation", _negotiation, "not-tried")
+    negotiation = optional(c, row, field, "negotiation", _negotiation, NOT_TRIED)
     accepted = optional(c, row, field, "accepted", flag, False)
     known = tuple(x.id for x in rubric.costs)
     costs = optional(c, row, field, "costs_incurred", lambda c, v, f: _costs(c, v, f, known), [])
     timing = optional(c, row, field, "timing_not_right", flag, False)
-    if None in (name, contact, scores, negotiation, accepted, costs, timing):
+    if None in (given, contact, scores, negotiation, accepted, costs, timing):
         return None
     ordered = tuple(x for x in known if x in costs)
-    return Offer(name, contact, scores, negotiation, accepted, ordered, timing)
+    return Offer(name, contact, scores, negotiation, accepted, ordered, timing, bool(name.strip()))
 
 
 def _contact(c: Collector, value: Any, field: str) -> Contact | None:
@@ -155,9 +158,8 @@ def _contact(c: Collector, value: Any, field: str) -> Contact | None:
     row = mapping(c, value, field)
     if row is None:
         return None
-    names = [f.name for f in fields(Contact)]
-    known_keys(c, row, field, names)
-    said = {k: optional(c, row, field, k, _name, "") for k in names}
+    known_keys(c, row, field, CONTACT_KEYS)
+    said = {k: optional(c, row, field, k, _name, "") for k in CONTACT_KEYS}
     return None if None in said.values() else Contact(**said)
 
 

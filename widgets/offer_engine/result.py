@@ -1,11 +1,18 @@
 """The engine's result, and its one JSON shape (shared by the CLI's ``--json`` and the browser bridge).
 
-Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
-largest weight first), with each must-have's ``minimum`` and whether it is ``unmet``.
+Top level: ``summary`` (the one line to read out), ``offers`` (best-ranked first),
+``recommended`` (a name or null), ``plan`` (the first message to send), ``order`` (the
+offers' names in the order to contact them; each offer carries its own ``plan``) and
+``thresholds``.
 
-Top level: ``offers`` (best-ranked first), ``recommended`` (a name or null), ``plan``
-(the first message to send), ``order`` (the offers' names in the order to contact
-them; each offer carries its own ``plan``) and ``thresholds``.
+Every sentence a reader sees is here, worded by ``words`` (``summary``, each offer's
+``title``, ``fit_text``, ``explanation``, ``flip_text``, each ask's ``standing`` and
+``points``, each plan's ``action_text``, ``how`` and ``deadline_text``), so the CLI and
+the widget say the same thing and the widget only lays it out.
+
+Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
+largest weight first), with each must-have's ``minimum`` and whether it is ``unmet``:
+the numbers the widget's chart draws.
 
 Every key is always present (``null`` where it does not apply), in a fixed order, and
 every number is an integer or a one-decimal fit, so the JSON is byte-identical in
@@ -20,9 +27,10 @@ from typing import Any
 
 from .asks import AskPlan
 from .contributions import Contribution
-from .plan import Plan
+from .plan import Plan, ask_points
 from .rules import Judgement
 from .sensitivity import Flip
+from .words import VERDICT_WORD, ask_standing, fit_text, flip_text, offer_words
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,9 @@ class Result:
     """Every offer's plan, in the order to send them; the first is the result's ``plan``."""
     accept: int | float
     negotiate: int | float
+    summary: str = ""
+    alone: bool = False
+    """The reader has one offer only."""
 
 
 def _number(value: int | float | Fraction) -> int | float:
@@ -76,6 +87,9 @@ def _plan(p: Plan) -> dict[str, Any]:
         "other_title": p.other_title,
         "other_subject": p.other_subject,
         "other_text": p.other_text,
+        "action_text": p.action_text,
+        "how": f"{p.how} {p.channel_reason}",
+        "deadline_text": p.deadline_text,
     }
 
 
@@ -87,6 +101,8 @@ def _ask(a: AskPlan) -> dict[str, Any]:
         "score": a.score,
         "target": a.target,
         "asks": [{"id": x.id, "text": x.text, "tradeoffs": list(x.tradeoffs)} for x in a.asks],
+        "standing": ask_standing(a.score, a.target),
+        "points": ask_points(a, labelled=False),
     }
 
 
@@ -109,13 +125,20 @@ def _contribution(c: Contribution) -> dict[str, Any]:
     }
 
 
-def _offer(o: OfferResult) -> dict[str, Any]:
-    j = o.judgement
+def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
+    j, f = o.judgement, o.flip
+    heading, said = flip_text(f.criterion.label if f else None, f.score_from if f else 0, f.score_to if f else 0,
+                              f.verdict if f else None, o.verdict)
+    title = offer_words(j.offer, alone)
     return {
         "name": j.offer.name,
+        "named": j.offer.named,
+        "title": title[0].upper() + title[1:],
         "rank": o.rank,
         "fit": j.fit / 10,
+        "fit_text": fit_text(j.fit),
         "verdict": o.verdict,
+        "verdict_text": VERDICT_WORD[o.verdict],
         "own_verdict": j.verdict,
         "reason": j.reason,
         "lost_to": o.lost_to,
@@ -125,6 +148,7 @@ def _offer(o: OfferResult) -> dict[str, Any]:
         "asks": [a.criterion.id for a in o.asks],
         "ask_details": [_ask(a) for a in o.asks],
         "flip": _flip(o.flip),
+        "flip_text": {"heading": heading, "text": said},
         "explanation": list(o.explanation),
         "plan": _plan(o.plan),
     }
@@ -133,7 +157,8 @@ def _offer(o: OfferResult) -> dict[str, Any]:
 def to_dict(result: Result) -> dict[str, Any]:
     """The result as plain JSON data."""
     return {
-        "offers": [_offer(o) for o in result.offers],
+        "summary": result.summary,
+        "offers": [_offer(o, result.alone) for o in result.offers],
         "recommended": result.recommended,
         "plan": _plan(result.plans[0]),
         "order": [p.offer for p in result.plans],

@@ -9,8 +9,12 @@ Rules checked here, all reported at once:
 - criterion ids are unique text; weights are numbers from 0 to 5; ``negotiable`` is a boolean;
 - ``mobility.criterion`` names a criterion; ``mobility.extra_weight`` is 0 to 5;
 - thresholds are fits from 0 to 100, and ``negotiate`` is not above ``accept``;
-- ``deadline_hours`` has ``min`` and ``max`` hours, ``min`` not above ``max``;
+- ``deadline_hours`` has ``min`` and ``max`` whole hours in ``DEADLINE_HOURS``, ``min`` not above ``max``;
 - ``scripts``, ``placeholders`` and ``paths`` as ``scripts.py`` says;
+- ``form`` (optional): the words the reader's form shows for each closed vocabulary,
+  ``situation`` (a label per ``SITUATION_KEYS``) and ``negotiation`` (a label per
+  ``NEGOTIATIONS``); each must name exactly the engine's keys, so a form cannot offer a
+  choice the engine does not know, nor miss one it does;
 - optional guide text the plan speaks, so the engine itself holds no advice:
   ``compensation_criterion`` (failed negotiation on it selects the compensation script),
   ``costs`` (what an employer may have paid for: ``id``, ``label``, ``talking_point``),
@@ -26,8 +30,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, each, flag, item, mapping, number, root, suggestion, text
+from .checks import Collector, child, each, flag, item, known_keys, mapping, number, root, suggestion, text, whole
 from .scripts import Paths, Placeholder, Script, parse_paths, parse_placeholders, parse_scripts
+from .vocabulary import DEADLINE_HOURS, FIT, NEGOTIATIONS, SITUATION_KEYS, WEIGHT
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,11 @@ class Rubric:
     rescind_before: tuple[str, ...] = ()
     rescind_after: tuple[str, ...] = ()
     after_call: str | None = None
+    form: Mapping[str, Mapping[str, str]] | None = None
+    """Labels by vocabulary (``situation``, ``negotiation``) and key, when the data gives them."""
+
+
+FORM_VOCABULARIES: dict[str, tuple[str, ...]] = {"situation": SITUATION_KEYS, "negotiation": NEGOTIATIONS}
 
 
 def _threshold(value: int | float) -> Threshold:
@@ -100,17 +110,17 @@ def parse_rubric(data: Any) -> Rubric:
     mob_id = text(c, mob.get("criterion"), "mobility.criterion")
     if mob_id is not None and criteria and mob_id not in ids:
         c.add("mobility.criterion", f"'{mob_id}' is not a criterion{suggestion(mob_id, ids)}")
-    extra = number(c, mob.get("extra_weight"), "mobility.extra_weight", 0, 5)
+    extra = number(c, mob.get("extra_weight"), "mobility.extra_weight", *WEIGHT)
     th = mapping(c, data.get("thresholds"), "thresholds") or {}
-    accept = number(c, th.get("accept"), "thresholds.accept", 0, 100)
-    negotiate = number(c, th.get("negotiate"), "thresholds.negotiate", 0, 100)
+    accept = number(c, th.get("accept"), "thresholds.accept", *FIT)
+    negotiate = number(c, th.get("negotiate"), "thresholds.negotiate", *FIT)
     if accept is not None and negotiate is not None and negotiate > accept:
-        c.add("thresholds.negotiate", f"must not be above accept ({accept:g}), got {negotiate:g}")
+        c.add("thresholds.negotiate", f"expected at most accept ({accept:g}), got {negotiate:g}")
     hours = mapping(c, data.get("deadline_hours"), "deadline_hours") or {}
-    low = number(c, hours.get("min"), "deadline_hours.min", 0, 24 * 14)
-    high = number(c, hours.get("max"), "deadline_hours.max", 0, 24 * 14)
+    low = whole(c, hours.get("min"), "deadline_hours.min", *DEADLINE_HOURS)
+    high = whole(c, hours.get("max"), "deadline_hours.max", *DEADLINE_HOURS)
     if low is not None and high is not None and low > high:
-        c.add("deadline_hours.min", f"must not be above max ({high:g}), got {low:g}")
+        c.add("deadline_hours.min", f"expected at most max ({high:g}), got {low:g}")
     placeholders = parse_placeholders(c, data.get("placeholders"))
     scripts = parse_scripts(c, data.get("scripts"), placeholders)
     paths = parse_paths(c, data.get("paths"), scripts)
@@ -124,12 +134,28 @@ def parse_rubric(data: Any) -> Rubric:
     after = each(c, rescind.get("after", []), "rescind_points.after", text) or []
     after_call = data.get("after_call")
     after_call = None if after_call is None else text(c, after_call, "after_call")
+    form = None if data.get("form") is None else _form(c, data["form"])
     c.raise_if_any()
     return Rubric(
         criteria, mob_id, Fraction(extra), _threshold(accept), _threshold(negotiate),
         (low, high), paths, scripts, placeholders,
-        pay, costs, tuple(before), tuple(after), after_call,
+        pay, costs, tuple(before), tuple(after), after_call, form,
     )  # fmt: skip
+
+
+def _form(c: Collector, value: Any) -> dict[str, dict[str, str]]:
+    row = mapping(c, value, "form") or {}
+    known_keys(c, row, "form", FORM_VOCABULARIES)
+    out = {}
+    for name, keys in FORM_VOCABULARIES.items():
+        field = child("form", name)
+        labels = mapping(c, row.get(name), field) or {}
+        known_keys(c, labels, field, keys)
+        for key in keys:
+            if key not in labels:
+                c.add(child(field, key), "missing; the engine knows this choice, so the form needs a label for it")
+        out[name] = {k: text(c, labels[k], child(field, k)) or "" for k in keys if k in labels}
+    return out
 
 
 def _cost(c: Collector, value: Any, field: str) -> Cost | None:
@@ -143,7 +169,7 @@ def _cost(c: Collector, value: Any, field: str) -> Cost | None:
 def _criteria(c: Collector, value: Any) -> list[Criterion | None]:
     rows = each(c, value, "criteria", _criterion)
     if rows == []:
-        c.add("criteria", "must list at least one criterion")
+        c.add("criteria", "expected at least 1 criterion, got none")
     return rows or []
 
 
@@ -153,7 +179,7 @@ def _criterion(c: Collector, value: Any, field: str) -> Criterion | None:
         return None
     cid = text(c, row.get("id"), child(field, "id"))
     label = text(c, row.get("label"), child(field, "label"))
-    weight = number(c, row.get("weight"), child(field, "weight"), 0, 5)
+    weight = number(c, row.get("weight"), child(field, "weight"), *WEIGHT)
     negotiable = flag(c, row.get("negotiable"), child(field, "negotiable"))
     asks = each(c, row.get("asks", []), child(field, "asks"), _ask) or []
     if None in (cid, label, weight, negotiable, *asks):

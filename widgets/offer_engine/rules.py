@@ -38,9 +38,7 @@ from .contributions import Contribution, contributions
 from .priorities import Priority
 from .request import Offer
 from .rubric import Rubric
-
-ACCEPT, NEGOTIATE, DECLINE = "accept", "negotiate", "decline"
-"""The criterion whose unmet minimum, after negotiation, picks the compensation script."""
+from .vocabulary import ACCEPT, DECLINE, NEGOTIATE, NOT_TRIED, SCORE, Reason, Verdict
 
 
 class Standing(NamedTuple):
@@ -66,8 +64,8 @@ class Judgement:
     standing: Standing
     fit: int
     """In tenths: 642 is a fit of 64.2."""
-    verdict: str
-    reason: str
+    verdict: Verdict
+    reason: Reason
     unmet: tuple[Priority, ...]
     """Must-haves below their minimum, largest weight × gap first."""
     deal_breakers: tuple[Priority, ...]
@@ -94,7 +92,7 @@ def standing(offer: Offer, priorities: tuple[Priority, ...], units: dict[str, in
         if score is None:  # only allowed for weight 0 without a minimum
             continue
         weighted += units[p.id] * score
-        reach += units[p.id] * (10 if p.negotiable else score)
+        reach += units[p.id] * (SCORE[1] if p.negotiable else score)
         if p.minimum is not None and score < p.minimum:
             if p.negotiable:
                 negotiable += 1
@@ -103,15 +101,15 @@ def standing(offer: Offer, priorities: tuple[Priority, ...], units: dict[str, in
     return Standing(weighted, reach, structural, negotiable)
 
 
-def decide(fit: int, s: Standing, total: int, negotiation: str, timing_not_right: bool, rubric: Rubric) -> tuple[str, str]:
+def decide(fit: int, s: Standing, total: int, negotiation: str, timing_not_right: bool, rubric: Rubric) -> tuple[Verdict, Reason]:
     """The verdict and its reason code, by the numbered rules in this module's docstring."""
-    verdict, reason = _on_merit(fit, s, total, negotiation != "not-tried", rubric)
+    verdict, reason = _on_merit(fit, s, total, negotiation != NOT_TRIED, rubric)
     if timing_not_right and verdict != DECLINE:
         return DECLINE, "timing"
     return verdict, reason
 
 
-def _on_merit(fit: int, s: Standing, total: int, tried: bool, rubric: Rubric) -> tuple[str, str]:
+def _on_merit(fit: int, s: Standing, total: int, tried: bool, rubric: Rubric) -> tuple[Verdict, Reason]:
     if s.unmet_structural:
         return DECLINE, "deal-breaker"
     if s.unmet_negotiable:

@@ -3,7 +3,8 @@
 Rules checked here, all reported at once:
 
 - every placeholder has a ``label`` and a ``fallback`` (what the script says when the
-  reader leaves that name empty);
+  reader leaves that name empty), and is one the engine fills (``FILLED``): a placeholder
+  nothing fills would always print its fallback;
 - a script has a ``title``; its ``call`` text and its ``email`` (``subject`` and ``body``) are each optional;
 - script text uses only ``{placeholders}`` that ``placeholders`` declares;
 - every path names a script; the scripts a path always speaks or writes must have that
@@ -17,15 +18,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .checks import Collector, child, mapping, suggestion, text
+from .checks import Collector, child, closest, mapping, suggestion, text
+from .vocabulary import CALL, EMAIL, FILLED, Channel
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
-PATH_NEEDS: dict[str, str] = {
-    "decline_call": "call",
-    "decline_email": "email",
-    "confirm_email": "email",
-    "rescind": "call",  # rescinding is always a call first
+PATH_NEEDS: dict[str, Channel] = {
+    "decline_call": CALL,
+    "decline_email": EMAIL,
+    "confirm_email": EMAIL,
+    "rescind": CALL,  # rescinding is always a call first
 }
 """The version a path's script must have, for paths that always use one channel."""
 
@@ -68,6 +70,12 @@ class Paths:
 def parse_placeholders(c: Collector, value: Any) -> dict[str, Placeholder]:
     out = {}
     for key, row in (mapping(c, value, "placeholders") or {}).items():
+        if key not in FILLED:
+            near = closest(key, FILLED)
+            hint = f"; did you mean '{near}'?" if near else ""
+            filled = ", ".join(f"{{{x}}}" for x in sorted(FILLED))
+            c.add(child("placeholders", key), f"expected a placeholder the reader's form fills ({filled}), got '{{{key}}}'{hint}")
+            continue
         row = mapping(c, row, child("placeholders", key)) or {}
         label = text(c, row.get("label"), child("placeholders", key) + ".label")
         fallback = text(c, row.get("fallback"), child("placeholders", key) + ".fallback")

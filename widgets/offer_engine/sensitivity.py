@@ -20,6 +20,7 @@ from .ranking import ORDER, RankKey, in_context, rank_key
 from .priorities import Priority
 from .rubric import Rubric
 from .rules import Judgement, Standing, decide, fit_tenths
+from .vocabulary import SCORE, Verdict
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Flip:
     criterion: Priority
     score_from: int
     score_to: int
-    verdict: str
+    verdict: Verdict
     """The final verdict after the change."""
 
 
@@ -43,12 +44,13 @@ def find_flip(
     scores = j.offer.scores
     movable = [p for p in priorities if p.id in scores and (units[p.id] or p.minimum is not None)]
     total = sum(units.values())
-    for distance in range(1, 11):
+    low, high = SCORE
+    for distance in range(1, high - low + 1):
         found = []
         for p in movable:
             now = scores[p.id]
             for to in (now + distance, now - distance):
-                if 0 <= to <= 10:
+                if low <= to <= high:
                     after = _verdict_after(j, p, now, to, units[p.id], total, rival, rubric)
                     if after != verdict:
                         found.append((ORDER[after], -p.weight, p.id, to < now, Flip(p, now, to, after)))

@@ -4,19 +4,18 @@
 // Version 1:  {"format": "offer-guide.answers", "version": 1, "answers": OFFER_FILE}
 // where OFFER_FILE is the shape `offer-guide score` reads. Version 0 is such an offer file on its own
 // (JSON), so a file written for the command line can be imported too.
+// The keys, choices and limits are the engine's, from the contract the build writes.
+
+import { CONTRACT } from "./engine-contract.mjs";
 
 export const FORMAT = "offer-guide.answers";
 export const VERSION = 1;
 export const MAX_BYTES = 100_000;
-export const MAX_OFFERS = 4;
-export const MAX_CUSTOM = 6;
 
-const TOP = ["your_name", "priorities", "custom_criteria", "offers", "situation"];
-const OFFER = ["name", "contact", "scores", "negotiation", "accepted", "costs_incurred", "timing_not_right"];
-const CONTACT = ["name", "role", "company"];
-export const SITUATION = ["mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones"];
-export const NEGOTIATION = ["not-tried", "failed", "done"];
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const { keys: KEYS, limits: LIMITS } = CONTRACT;
+const SITUATION = CONTRACT.situation.map((s) => s.key);
+const NEGOTIATION = CONTRACT.negotiation.map((n) => n.value);
+export const ID = new RegExp(CONTRACT.id_pattern);
 
 /** Each migration turns version N into N+1. */
 const MIGRATIONS = {
@@ -77,7 +76,7 @@ function keys(value, allowed, where, problems) {
   return true;
 }
 
-function text(value, where, problems, max = 200) {
+function text(value, where, problems, max = LIMITS.text) {
   if (value !== undefined && value !== null && (typeof value !== "string" || value.length > max)) {
     problems.push(`${where} should be text (up to ${max} characters)`);
   }
@@ -87,41 +86,41 @@ function flag(value, where, problems) {
   if (value !== undefined && value !== null && typeof value !== "boolean") problems.push(`${where} should be true or false`);
 }
 
-function number(value, where, problems, high) {
-  const ok = value === undefined || value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= high);
-  if (!ok) problems.push(`${where} should be a number from 0 to ${high}`);
+function number(value, where, problems, { min, max }) {
+  const ok = value === undefined || value === null || (typeof value === "number" && Number.isFinite(value) && value >= min && value <= max);
+  if (!ok) problems.push(`${where} should be a number from ${min} to ${max}`);
 }
 
 // The cost kinds come from the rubric (content), read off the form's checkboxes by the caller.
 function checkAnswers(answers, builtIn, costIds, problems) {
-  if (!keys(answers, TOP, "the answers", problems)) return;
+  if (!keys(answers, KEYS.top, "the answers", problems)) return;
   text(answers.your_name, "your name", problems);
   const custom = answers.custom_criteria ?? [];
-  if (!Array.isArray(custom) || custom.length > MAX_CUSTOM) {
-    problems.push(`your own criteria should be a list of at most ${MAX_CUSTOM}`);
+  if (!Array.isArray(custom) || custom.length > LIMITS.custom) {
+    problems.push(`your own criteria should be a list of at most ${LIMITS.custom}`);
     return;
   }
   const ids = [...builtIn];
   custom.forEach((row, at) => {
     const where = `your criterion ${at + 1}`;
-    if (!keys(row, ["id", "label", "weight", "negotiable"], where, problems)) return;
+    if (!keys(row, KEYS.custom, where, problems)) return;
     if (typeof row.id !== "string" || !ID.test(row.id) || ids.includes(row.id)) problems.push(`${where} needs its own id`);
     else ids.push(row.id);
-    text(row.label, where, problems, 100);
-    number(row.weight, `the weight of ${where}`, problems, 5);
+    text(row.label, where, problems);
+    number(row.weight, `the weight of ${where}`, problems, LIMITS.weight);
     flag(row.negotiable, where, problems);
   });
   const priorities = answers.priorities ?? {};
   if (keys(priorities, ids, "the priorities", problems)) {
     for (const [id, row] of Object.entries(priorities)) {
-      if (!keys(row, ["weight", "minimum"], `the priority "${id}"`, problems)) continue;
-      number(row.weight, `the weight of "${id}"`, problems, 5);
-      number(row.minimum, `the minimum of "${id}"`, problems, 10);
+      if (!keys(row, KEYS.priority, `the priority "${id}"`, problems)) continue;
+      number(row.weight, `the weight of "${id}"`, problems, LIMITS.weight);
+      number(row.minimum, `the minimum of "${id}"`, problems, LIMITS.score);
     }
   }
   const offers = answers.offers;
-  if (!Array.isArray(offers) || offers.length < 1 || offers.length > MAX_OFFERS) {
-    problems.push(`there should be 1 to ${MAX_OFFERS} offers`);
+  if (!Array.isArray(offers) || offers.length < 1 || offers.length > LIMITS.offers) {
+    problems.push(`there should be 1 to ${LIMITS.offers} offers`);
     return;
   }
   offers.forEach((offer, at) => checkOffer(offer, `offer ${at + 1}`, ids, costIds, problems));
@@ -132,15 +131,15 @@ function checkAnswers(answers, builtIn, costIds, problems) {
 }
 
 function checkOffer(offer, where, ids, costIds, problems) {
-  if (!keys(offer, OFFER, where, problems)) return;
-  text(offer.name, `the name of ${where}`, problems, 100);
+  if (!keys(offer, KEYS.offer, where, problems)) return;
+  text(offer.name, `the name of ${where}`, problems);
   const contact = offer.contact ?? {};
-  if (keys(contact, CONTACT, `the contact for ${where}`, problems)) {
-    for (const key of CONTACT) text(contact[key], `the contact for ${where}`, problems, 100);
+  if (keys(contact, KEYS.contact, `the contact for ${where}`, problems)) {
+    for (const key of KEYS.contact) text(contact[key], `the contact for ${where}`, problems);
   }
   const scores = offer.scores ?? {};
   if (keys(scores, ids, `the scores of ${where}`, problems)) {
-    for (const [id, value] of Object.entries(scores)) number(value, `the "${id}" score of ${where}`, problems, 10);
+    for (const [id, value] of Object.entries(scores)) number(value, `the "${id}" score of ${where}`, problems, LIMITS.score);
   }
   if (offer.negotiation != null && !NEGOTIATION.includes(offer.negotiation)) problems.push(`the negotiation of ${where} is unknown`);
   flag(offer.accepted, where, problems);

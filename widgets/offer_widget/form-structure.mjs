@@ -2,6 +2,7 @@
 // clones of the server-rendered first offer and first criterion, renamed by the template's id scheme
 // (offer parts "og-o0-…"/"offers.0.…", criterion parts "og-c-<id>-…"/"priorities.<id>.…").
 
+import { CONTRACT } from "./engine-contract.mjs";
 import { customLabel } from "./request.mjs";
 
 const RENAMED = ["id", "for", "name", "aria-describedby"];
@@ -73,10 +74,10 @@ function customCard(form, id, at) {
   card.classList.add("og-criterion--own");
   card.querySelectorAll("[aria-describedby='']").forEach((input) => input.removeAttribute("aria-describedby"));
   const weight = card.querySelector(`[name="custom_criteria.${at}.weight"]`);
-  weight.dataset.default = "3";
+  weight.dataset.default = String(CONTRACT.defaults.custom_weight);
   const name = el("div", { class: "og-field" },
     el("label", { for: `og-c-${id}-label` }, `Name of your criterion ${at + 1}`),
-    el("input", { id: `og-c-${id}-label`, name: `custom_criteria.${at}.label`, type: "text", maxlength: "100", placeholder: "For example, commute" }));
+    el("input", { id: `og-c-${id}-label`, name: `custom_criteria.${at}.label`, type: "text", maxlength: String(CONTRACT.limits.text), placeholder: "For example, commute" }));
   const negotiable = el("div", { class: "og-check" },
     el("input", { id: `og-c-${id}-negotiable`, name: `custom_criteria.${at}.negotiable`, type: "checkbox" }), " ",
     el("label", { for: `og-c-${id}-negotiable` }, "Employers can usually negotiate ", el("span", { "data-criterion-label": "" })));

@@ -1,6 +1,8 @@
 // Answers in and out of the form's inputs, by each input's dotted `name` (offers.0.scores.compensation),
 // and the inline messages for values the engine (or the browser) refuses.
 
+import { CONTRACT } from "./engine-contract.mjs";
+
 const CONTAINERS = ".og-field, .og-check";
 
 function segments(path) {
@@ -30,7 +32,7 @@ export function readAnswers(form) {
     answers.custom_criteria[at] = { id: card.dataset.ogCriterion, label: "", weight: null, negotiable: false };
   });
   form.querySelectorAll("[data-og-offer]").forEach((_, at) => {
-    answers.offers[at] = { name: "", contact: {}, scores: {}, negotiation: "not-tried", accepted: false, costs_incurred: [], timing_not_right: false };
+    answers.offers[at] = { name: "", contact: {}, scores: {}, negotiation: CONTRACT.defaults.negotiation, accepted: false, costs_incurred: [], timing_not_right: false };
   });
   for (const input of form.querySelectorAll("input[name], select[name]")) {
     const path = input.name;

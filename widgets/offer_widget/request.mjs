@@ -1,5 +1,6 @@
-// From the form's answers to the engine's request (the offer-file shape): offers and own criteria
-// get their display names, form-made ids become readable ones, and blank scores are left out.
+// From the form's answers to the engine's request (the offer-file shape): own criteria get their
+// display names, form-made ids become readable ones, and blank scores and blank offer names are left
+// out (the engine names an unnamed offer: "this offer" when it is the only one, else "Offer 2").
 
 import { ID } from "./answers.mjs";
 
@@ -31,23 +32,23 @@ export function engineIds(answers, builtIn) {
   return ids;
 }
 
-/** Turn the form's answers into the engine's request: names, labels and ids filled in, blank scores left out. */
+/** Turn the form's answers into the engine's request: labels and ids filled in, blank scores and names left out. */
 export function toRequest(answers, builtIn) {
   const ids = engineIds(answers, builtIn);
   const rename = (entries) => Object.fromEntries(entries.map(([id, value]) => [ids.get(id) ?? id, value]));
   return {
     ...answers,
     priorities: rename(Object.entries(answers.priorities)),
-    custom_criteria: answers.custom_criteria.map((c, at) => ({ ...c, id: ids.get(c.id), label: customLabel(at, c.label), weight: c.weight ?? 3 })),
-    offers: answers.offers.map((offer, at) => ({
+    custom_criteria: answers.custom_criteria.map((c, at) => ({ ...c, id: ids.get(c.id), label: customLabel(at, c.label), weight: c.weight })),
+    offers: answers.offers.map((offer) => ({
       ...offer,
-      name: offerName(at, offer.name),
+      name: (offer.name ?? "").trim() || null,
       scores: rename(Object.entries(offer.scores).filter(([, v]) => v !== null)),
     })),
   };
 }
 
-/** The name the engine knows an offer by: the reader's, or "Offer 2" while it has none. */
+/** An offer's column heading in the printed answers: the reader's name for it, or "Offer 2" while it has none. */
 export function offerName(at, name) {
   return (name ?? "").trim() || `Offer ${at + 1}`;
 }

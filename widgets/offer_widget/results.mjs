@@ -1,36 +1,14 @@
 // Shows the engine's result: the live one-line summary, a card per offer (verdict, fit, deal-breakers,
 // asks with trade-offs, what would change it) and the plan (channel, deadline, script with its tools).
-// Everything goes in through dom.h, as text.
+// Every sentence is the engine's (offer_engine/words.py), so the command line says the same; this
+// module only lays them out. Everything goes in through dom.h, as text.
 
 import { copyText, download, fileName, mailtoHref, reminderIcs } from "./actions.mjs";
 import { h } from "./dom.mjs";
 
-const VERDICT = { accept: "Accept", negotiate: "Negotiate", decline: "Decline" };
-const ACTION = {
-  accept: (o) => `Accept ${o}`,
-  negotiate: (o) => `Negotiate with ${o} before you decide`,
-  decline: (o) => `Decline ${o}`,
-  rescind: (o) => `Withdraw your acceptance of ${o}`,
-};
-
-const hours = (d) => (d.min === d.max ? `${d.min} hours` : `${d.min}–${d.max} hours`);
-
-/** The sentence the live region reads out after each change. */
-export function summaryText(result) {
-  const top = result.offers[0];
-  const fit = `fit ${top.fit.toFixed(1)} out of 100`;
-  const lead = result.recommended
-    ? `${top.verdict === "accept" ? "Accept" : "Negotiate with"} ${top.name} (${fit}).`
-    : result.offers.length > 1
-      ? `Decline: none of your offers is the right fit as it stands (best ${fit}, ${top.name}).`
-      : `Decline ${top.name} (${fit}).`;
-  const plan = result.plan;
-  return `${lead} Next step: ${plan.channel === "call" ? "call" : "email"} ${plan.offer} within ${hours(plan.deadline_hours)}.`;
-}
-
 export function renderResult(root, result, labels) {
   const summary = root.querySelector("[data-og-summary]");
-  summary.replaceChildren(h("p", {}, summaryText(result)));
+  summary.replaceChildren(h("p", {}, result.summary));
   summary.dataset.ogRecommended = result.recommended ?? "";
   root.querySelector("[data-og-offer-results]").replaceChildren(...result.offers.map((offer) => offerCard(offer, labels, result)));
   root.querySelector("[data-og-plan]").replaceChildren(
@@ -44,18 +22,18 @@ function offerCard(offer, labels, result) {
   const t = result.thresholds;
   return h("article", { class: `og-result og-result--${offer.verdict}`, "data-og-result": offer.name },
     h("h3", { class: "og-result__title" },
-      h("span", { class: "og-result__name" }, offer.name), " ",
-      h("span", { class: `og-verdict og-verdict--${offer.verdict}`, "data-og-verdict": offer.verdict }, VERDICT[offer.verdict])),
+      h("span", { class: "og-result__name" }, offer.title), " ",
+      h("span", { class: `og-verdict og-verdict--${offer.verdict}`, "data-og-verdict": offer.verdict }, offer.verdict_text)),
     h("p", { class: "og-fit" },
-      h("meter", { min: 0, max: 100, low: t.negotiate, high: t.accept, optimum: 100, value: offer.fit, "aria-label": `Fit for ${offer.name}` }),
-      ` Fit ${offer.fit.toFixed(1)} out of 100`),
+      h("meter", { min: 0, max: 100, low: t.negotiate, high: t.accept, optimum: 100, value: offer.fit, "aria-label": `Fit for ${offer.title}` }),
+      ` ${offer.explanation[0]}`),
     offer.deal_breakers.length > 0 &&
       h("p", { class: "og-dealbreakers" }, h("strong", {}, "Deal-breakers: "), offer.deal_breakers.map(label).join(", ")),
-    h("ul", { class: "og-why" }, offer.explanation.map((line) => h("li", {}, line))),
+    h("ul", { class: "og-why" }, offer.explanation.slice(1).map((line) => h("li", {}, line))),
     offer.ask_details.length > 0 && asksView(offer),
     flipView(offer),
     h("details", { class: "og-message-details" },
-      h("summary", {}, `What to say to ${offer.name}`),
+      h("summary", {}, `What to say: ${offer.plan.action_text}`),
       planView(offer.plan)),
   );
 }
@@ -65,49 +43,30 @@ function asksView(offer) {
     h("h4", {}, "Your top asks"),
     h("ol", { "data-og-asks": "" }, offer.ask_details.map((ask) =>
       h("li", { "data-og-ask": ask.criterion },
-        h("strong", {}, ask.label),
-        ask.target === null ? ` (scores ${ask.score})` : ` (scores ${ask.score}, your minimum is ${ask.target})`,
-        ask.asks.length
-          ? h("ul", {}, ask.asks.map((a) => h("li", {}, sentence(a.text),
-              a.tradeoffs.length > 0 && h("span", { class: "og-tradeoffs" }, ` If they cannot: ${a.tradeoffs.join("; ")}.`))))
-          : h("p", {}, "Ask what they can improve here.")))));
+        h("strong", {}, ask.label), ` (${ask.standing})`,
+        h("ul", {}, ask.points.map((point) => h("li", {}, point)))))));
 }
-
-const RANK = { accept: 0, negotiate: 1, decline: 2 };
 
 /** The engine's flip: the smallest single score change that changes the verdict, up or down. */
 function flipView(offer) {
-  const f = offer.flip;
-  if (!f) {
-    return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, "What would change this: "),
-      "no change to a single score would change this suggestion.");
-  }
-  const better = RANK[f.verdict] < RANK[offer.verdict];
-  const question = !better ? "How close this is to changing" : f.verdict === "accept" ? "What would make this a yes" : "What would improve this";
-  return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, `${question}: `),
-    `${f.label} going from ${f.from} to ${f.to} would make it ${VERDICT[f.verdict].toLowerCase()}.`);
+  const f = offer.flip_text;
+  return h("p", { class: "og-flip", "data-og-flip": "" }, h("strong", {}, `${f.heading}: `), f.text);
 }
-
-const sentence = (text) => (/[.?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /** The message plan: who, how, by when, and the words with Copy, email and reminder tools. */
 export function planView(plan) {
-  const deadline = hours(plan.deadline_hours);
-  const how = plan.channel === "call"
-    ? plan.follow_up_email ? "Call them, then send a short email to confirm." : "Call them."
-    : "Send an email.";
   const reminder = h("button", { type: "button", class: "md-button og-small", onclick: () =>
     download(fileName(`tell-${plan.offer}`, "ics"), reminderIcs({
       offer: plan.offer,
-      summary: `${ACTION[plan.action](plan.offer)}`,
-      description: `Tell them within ${deadline} of deciding. ${how}`,
+      summary: plan.action_text,
+      description: `${plan.deadline_text} ${plan.how}`,
       hours: plan.deadline_hours.min,
     }), "text/calendar") }, "Remind me (.ics)");
   return h("div", { class: "og-plan", "data-og-plan-for": plan.offer, "data-og-channel": plan.channel },
-    h("p", { class: "og-plan__action" }, h("strong", {}, ACTION[plan.action](plan.offer))),
+    h("p", { class: "og-plan__action" }, h("strong", {}, plan.action_text)),
     h("dl", { class: "og-plan__facts" },
-      h("dt", {}, "How"), h("dd", { "data-og-how": "" }, `${how} ${plan.channel_reason}`),
-      h("dt", {}, "By when"), h("dd", {}, `Within ${deadline} of deciding. `, reminder)),
+      h("dt", {}, "How"), h("dd", { "data-og-how": "" }, plan.how),
+      h("dt", {}, "By when"), h("dd", {}, `${plan.deadline_text} `, reminder)),
     plan.talking_points.length > 0 && h("div", { class: "og-points" },
       h("h4", {}, "Points to cover"), h("ul", {}, plan.talking_points.map((p) => h("li", {}, p)))),
     plan.text !== null && scriptView(plan.channel, plan.title, plan.subject, plan.text, "main"),

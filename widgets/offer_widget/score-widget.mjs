@@ -2,7 +2,7 @@
 // result whenever an input changes. At most one run is in flight; changes made meanwhile are
 // coalesced into one more run, so results keep up with typing without queueing stale work.
 
-import { MAX_CUSTOM, MAX_OFFERS } from "./answers.mjs";
+import { CONTRACT } from "./engine-contract.mjs";
 import { engineIds, toRequest } from "./request.mjs";
 import { getEngine } from "./engine-client.mjs";
 import { relabel, shapeForm } from "./form-structure.mjs";
@@ -10,7 +10,7 @@ import { clearMessages, readAnswers, showMessage, unreadable, writeAnswers } fro
 import { renderProblems, renderResult } from "./results.mjs";
 import { bindSavedControls, loadSaved, saveAnswers } from "./saved-controls.mjs";
 
-const LIMITS = { offers: MAX_OFFERS, custom: MAX_CUSTOM };
+const LIMITS = CONTRACT.limits;
 const PHASES = {
   starting: "The scoring engine is loading (about 13 MB, once per visit). You can fill in the form meanwhile.",
   runtime: "Starting Python in your browser…",
@@ -22,7 +22,7 @@ export function mount(root) {
   root.dataset.ogMounted = "true";
   const form = root.querySelector("[data-og-form]");
   const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((card) => card.dataset.ogCriterion);
-  const costIds = [...new Set([...form.querySelectorAll('input[name$=".costs_incurred"]')].map((box) => box.value))];
+  const costIds = CONTRACT.costs;
   const defaults = readAnswers(form);
   const engine = getEngine();
   let answers = loadSaved(root, builtIn, costIds) ?? structuredClone(defaults);
@@ -140,18 +140,18 @@ export function mount(root) {
     const button = event.target.closest("button");
     if (!button) return;
     const next = structuredClone(answers);
-    if (button.matches("[data-og-add-offer]") && next.offers.length < MAX_OFFERS) {
+    if (button.matches("[data-og-add-offer]") && next.offers.length < LIMITS.offers) {
       next.offers.push({ ...structuredClone(defaults.offers[0]) });
       update(next, () => form.querySelectorAll("[data-og-offer]")[next.offers.length - 1].querySelector("input").focus());
     } else if (button.matches("[data-og-remove-offer]")) {
       const at = Number(button.closest("[data-og-offer]").dataset.offerIndex);
       next.offers.splice(at, 1);
       update(next, () => form.querySelectorAll("[data-og-offer]")[Math.max(0, at - 1)].querySelector("input").focus());
-    } else if (button.matches("[data-og-add-criterion]") && next.custom_criteria.length < MAX_CUSTOM) {
+    } else if (button.matches("[data-og-add-criterion]") && next.custom_criteria.length < LIMITS.custom) {
       const used = new Set(next.custom_criteria.map((c) => c.id));
       let n = 1;
       while (used.has(`own-${n}`) || builtIn.includes(`own-${n}`)) n++;
-      next.custom_criteria.push({ id: `own-${n}`, label: "", weight: 3, negotiable: false });
+      next.custom_criteria.push({ id: `own-${n}`, label: "", weight: CONTRACT.defaults.custom_weight, negotiable: false });
       update(next, () => form.querySelector(`[name="custom_criteria.${next.custom_criteria.length - 1}.label"]`).focus());
     } else if (button.matches("[data-og-remove-criterion]")) {
       const id = button.dataset.ogRemoveCriterion;

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.model.advice import Communication, Framework, MobilityPage, Negotiation, Reasons, Relationships, Situations
+from generator.content.model.advice import (
+    CasesPage, Communication, Framework, MobilityPage, Negotiation, Reasons, Relationships, Situations,
+)
 from generator.content.model.common import Model
 from generator.content.model.guide import Guide
 from generator.content.model.lists import Checklists, Faq, Roadmap
@@ -18,8 +20,10 @@ FILES: dict[str, type[Model]] = {
     "framework": Framework,
     "rubric": Rubric,
     "negotiation": Negotiation,
+    "deadlines": CasesPage,
     "communication": Communication,
     "scripts": Scripts,
+    "conversations": CasesPage,
     "situations": Situations,
     "relationships": Relationships,
     "mobility": MobilityPage,
@@ -38,8 +42,12 @@ class Content:
     framework: Framework
     rubric: Rubric
     negotiation: Negotiation
+    deadlines: CasesPage
+    """More time, exploding offers, several offers."""
     communication: Communication
     scripts: Scripts
+    conversations: CasesPage
+    """Difficult conversations: a bad reaction, pushback, an internal offer."""
     situations: Situations
     relationships: Relationships
     mobility: MobilityPage

@@ -1,4 +1,5 @@
-"""The prose pages: reasons, framework, negotiation, how to decline, after accepting, relationships, mobility."""
+"""The prose pages: reasons, framework, negotiation, how to decline, after accepting, relationships, mobility,
+and the pages of hard cases (difficult conversations, deadlines)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from dataclasses import field
 from typing import Annotated
 
 
+from offer_engine import vocabulary
+
 from generator.content.fields import Text, at_least, id_of, number, ref_to
-from generator.content.model.common import Model, Page, Section
+from generator.content.model.common import Model, Page, Paragraphs, Section
 
 
 class Point(Model):
@@ -31,8 +34,31 @@ class Reason(Model):
     """The rubric criterion this reason shows up in, if any."""
 
 
+class Case(Model):
+    """A hard case with its own anchored section: advice, and the scripts that give the words."""
+
+    id: id_of("section")
+    """The section's anchor (``page/#id``)."""
+    title: Text
+    paragraphs: Paragraphs
+    parts: list[Point] = field(default_factory=list)
+    """Titled sub-points, each with its own anchor."""
+    points: list[Text] = field(default_factory=list)
+    """Optional bullet points shown after the paragraphs and parts."""
+    scripts: list[ref_to("script")] = field(default_factory=list)
+    """Ids of scripts (or notes) from scripts.yml, shown in full in this section."""
+
+
+class CasesPage(Page):
+    """A page made of hard cases only."""
+
+    cases: Annotated[list[Case], at_least(1)]
+
+
 class Reasons(Page):
     reasons: Annotated[list[Reason], at_least(1)]
+    right_move: Section
+    """When declining is the right move for long-term growth."""
     closing: Text
 
 
@@ -49,6 +75,8 @@ class Framework(Page):
     steps: Annotated[list[Step], at_least(1)]
     scoring: Section
     """How to score an offer well."""
+    support: Section
+    """When to ask someone for help before deciding."""
 
 
 class Negotiation(Page):
@@ -64,9 +92,9 @@ class Negotiation(Page):
 
 
 class Timing(Model):
-    min_hours: number(1, 336, integer=True)
-    """The earliest deadline to give the employer your answer after deciding, in hours."""
-    max_hours: number(1, 336, integer=True)
+    min_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
+    """The earliest deadline to give the employer your answer after deciding, in hours (not above max_hours)."""
+    max_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
     """The latest deadline, in hours."""
     text: Text
     already_accepted: Text
@@ -96,10 +124,17 @@ class Tone(Model):
 
 class Communication(Page):
     timing: Timing
+    rule: Text
+    """The one rule for call or email, in plain words. The email cases below are its only
+    exceptions; every other page links here rather than restating it."""
     call: Channel
+    """Why a call is the default; its cases are examples, not conditions."""
     email: Channel
+    """Its cases are the rule's exceptions: the only times to write instead of calling."""
     follow_up: Text
     """Why a call is always followed by a short email."""
+    cases: list[Case] = field(default_factory=list)
+    """Hard cases of delivering the answer, shown after call or email."""
     tone: Tone
 
 
@@ -107,9 +142,15 @@ class Situations(Page):
     special_care: Annotated[list[Point], at_least(1)]
     accepted: Section
     """Why declining after accepting raises the stakes."""
+    check_first: Case | None = None
+    """What to check before withdrawing an acceptance; shown before the steps."""
+    changed_mind_title: Text
+    """The heading above the steps."""
     changed_mind: Annotated[list[Point], at_least(1)]
     """Steps to take when you accepted and changed your mind."""
     closing: Text
+    cases: list[Case] = field(default_factory=list)
+    """Other delicate cases, shown after the steps."""
 
 
 class Relationships(Page):
@@ -117,6 +158,8 @@ class Relationships(Page):
     feedback: Section
     feedback_example: Text
     referrals: Section
+    cases: list[Case] = field(default_factory=list)
+    """Hard cases of keeping in touch, shown last."""
 
 
 class MobilityPage(Page):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, dataclass_transform
 
-from generator.content.fields import Text, at_least
+from generator.content.fields import Text, at_least, id_of
 
 Paragraphs = Annotated[list[Text], at_least(1)]
 
@@ -25,6 +25,8 @@ class Model:
 class Section(Model):
     """A titled block of prose, with optional bullet points."""
 
+    id: id_of("section") | None = None
+    """The heading's anchor (``page/#id``), for sections that other pages link to."""
     title: Text
     """Heading shown above the block."""
     paragraphs: Paragraphs

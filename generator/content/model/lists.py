@@ -44,12 +44,8 @@ class Roadmap(Page):
     checklist_title: Text
     """The title of that checklist page, such as "Follow-up checklist"."""
     steps: Annotated[list[RoadmapStep], at_least(1)]
-    right_move: Section
-    """When declining is the right move for long-term growth."""
     closing: Section
     """The closing roadmap; its points are the next moves."""
-    support: Section
-    """When to ask someone you trust for help."""
 
 
 class Question(Model):

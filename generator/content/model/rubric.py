@@ -6,11 +6,15 @@ from dataclasses import field
 from typing import Annotated
 
 
+from offer_engine import vocabulary
+
 from generator.content.fields import Flag, Text, at_least, id_of, number, ref_to
 from generator.content.model.common import Model, Page
 
-Weight = number(0, 5)
-Fit = number(0, 100)
+# The engine's ranges, so the JSON Schema tells editors the same limits; rules that relate
+# fields (negotiate not above accept) are the engine's alone, placed by the projection's map.
+Weight = number(*vocabulary.WEIGHT)
+Fit = number(*vocabulary.FIT)
 
 
 class Ask(Model):
@@ -59,11 +63,6 @@ class Thresholds(Model):
     negotiate: Fit
     """Below accept but at or above this, negotiating is worth a try."""
 
-    def problem(self) -> str | None:
-        if self.negotiate > self.accept:
-            return f"negotiate ({self.negotiate:g}) must not be above accept ({self.accept:g})"
-        return None
-
 
 class Paths(Model):
     """Which script the engine uses on each path; each value is a script id from scripts.yml."""
@@ -105,10 +104,14 @@ class Rule(Model):
 
 
 class Scorer(Model):
-    """The /score/ page: the scoring widget's title and opening text."""
+    """The /score/ page: the scoring widget's title, opening text, and the words its choices show."""
 
     title: Text
     intro: Text
+    situation: dict[Text, Text]
+    """A checkbox label for each situation the engine knows (its keys are the engine's; the engine checks them)."""
+    negotiation: dict[Text, Text]
+    """A label for each negotiation state the engine knows: not-tried, failed, done."""
 
 
 class Rubric(Page):

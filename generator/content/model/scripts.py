@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated, Literal
+
+from offer_engine import vocabulary
 
 
 from generator.content.fields import PlaceholderName, ScriptText, Text, at_least, id_of
@@ -32,14 +35,14 @@ class Script(Model):
     title: Text
     situation: Text
     """When to use it."""
-    channels: Annotated[list[Literal["call", "email"]], at_least(1)]
+    channels: Annotated[list[vocabulary.Channel], at_least(1)]
     call: ScriptText | None = None
     """What to say on the phone (plain text)."""
     email: Email | None = None
 
     def problem(self) -> str | None:
         """Each listed channel needs its text, and each text its channel."""
-        for channel in ("call", "email"):
+        for channel in vocabulary.CHANNELS:
             listed, written = channel in self.channels, getattr(self, channel) is not None
             if listed and not written:
                 return f"lists the channel '{channel}' but has no '{channel}' text"
@@ -48,7 +51,21 @@ class Script(Model):
         return None
 
 
+class Note(Model):
+    """A short written message that is neither a call nor an email, such as a LinkedIn connection note."""
+
+    id: id_of("script")
+    """Shares the scripts' ids: both are anchors on the scripts page."""
+    title: Text
+    situation: Text
+    """When to send it."""
+    text: ScriptText
+    """The message (plain text)."""
+
+
 class Scripts(Page):
     placeholders: Annotated[dict[PlaceholderName, Placeholder], at_least(1)]
     """The names scripts may use, as ``{key}``: lowercase letters, digits and underscores."""
     scripts: Annotated[list[Script], at_least(1)]
+    notes: list[Note] = field(default_factory=list)
+    """Short notes, shown after the scripts."""

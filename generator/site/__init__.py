@@ -1,0 +1,2 @@
+"""Stage 2: the validated model rendered into Markdown pages, the navigation, the theme markup
+fixes and the engine's browser assets."""

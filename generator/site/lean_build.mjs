@@ -1,0 +1,117 @@
+// Builds the lean standard-library zip in real Pyodide on Node (called by generator/site/lean.py).
+//   node lean_build.mjs JOB.json
+// JOB: {"pyodide_dir", "engine_dir", "calls": [[rubric_json, request_json], ...], "out": folder}
+// 1. Boots the stock runtime, imports the engine and runs every call: sys.modules then names
+//    every standard-library module that start-up and the engine's code paths import.
+// 2. Compiles those modules and the whole engine with Pyodide's own Python (its magic number)
+//    into unchecked-hash .pyc files, zipped inside Pyodide (its zlib) with sorted entries and
+//    fixed dates, so the same inputs give the same bytes on any host.
+// 3. Boots again from the lean zip alone, with an empty lock file, reruns every call and fails
+//    unless each answer is byte-identical to the stock runtime's.
+// Writes OUT/python_stdlib.zip and OUT/modules.json; exit status 1 with a message on stderr otherwise.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const indexURL = job.pyodide_dir.endsWith("/") ? job.pyodide_dir : job.pyodide_dir + "/";
+const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
+const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
+
+// Where Pyodide mounts its standard library, whatever URL it came from.
+const STDLIB = "/lib/python314.zip/";
+
+// Which modules came from the standard-library zip: frozen and built-in ones need no file.
+const LOADED_FROM_ZIP = `
+import json, sys
+json.dumps(sorted(
+    m.__spec__.origin.removeprefix(${JSON.stringify(STDLIB)})
+    for m in list(sys.modules.values())
+    if getattr(m, "__spec__", None) is not None and isinstance(m.__spec__.origin, str)
+    and m.__spec__.origin.startswith(${JSON.stringify(STDLIB)})
+))`;
+
+function runAll(py) {
+  const run = py.pyimport("offer_engine.bridge").run;
+  return job.calls.map(([rubric, request]) => run(rubric, request));
+}
+
+// 1. Stock runtime, engine from its source files.
+const stock = await loadPyodide({ indexURL, ...quiet });
+if (!stock.runPython("import sys; sys.version").startsWith("3.14")) throw new Error("expected Python 3.14");
+const engineFiles = readdirSync(job.engine_dir).filter((n) => n.endsWith(".py")).sort();
+stock.FS.mkdirTree("/engine/offer_engine");
+for (const name of engineFiles) {
+  stock.FS.writeFile(`/engine/offer_engine/${name}`, readFileSync(join(job.engine_dir, name)));
+}
+stock.runPython("import sys; sys.path.insert(0, '/engine')");
+const expected = runAll(stock);
+const modules = JSON.parse(stock.runPython(LOADED_FROM_ZIP));
+
+// 2. Compile and zip, inside the same Pyodide.
+stock.globals.set("MODULES", stock.toPy(modules));
+stock.globals.set("ENGINE_FILES", stock.toPy(engineFiles));
+const zipBytes = stock.runPython(`
+import io, os, py_compile, zipfile
+STDLIB = ${JSON.stringify(STDLIB)}
+
+def compiled(source: bytes, name: str) -> bytes:
+    # dfile: tracebacks name the module where the stock runtime has it.
+    src, pyc = "/lean/src.py", "/lean/out.pyc"
+    with open(src, "wb") as f:
+        f.write(source)
+    py_compile.compile(src, pyc, dfile=STDLIB + name, doraise=True,
+                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    with open(pyc, "rb") as f:
+        return f.read()
+
+os.makedirs("/lean", exist_ok=True)
+entries = {}
+with zipfile.ZipFile(STDLIB.rstrip("/")) as stock_zip:
+    for name in MODULES:
+        entries[name + "c"] = compiled(stock_zip.read(name), name)
+for name in ENGINE_FILES:
+    with open("/engine/offer_engine/" + name, "rb") as f:
+        entries["offer_engine/" + name + "c"] = compiled(f.read(), "offer_engine/" + name)
+
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as lean:
+    for name in sorted(entries):
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o100644 << 16
+        info.create_system = 3
+        info.compress_type = zipfile.ZIP_DEFLATED
+        lean.writestr(info, entries[name], compresslevel=9)
+buffer.getvalue()
+`).toJs();
+const leanPath = join(job.out, "python_stdlib.zip");
+writeFileSync(leanPath, zipBytes);
+
+// 3. The lean runtime alone, booted as the widget boots it: no source files, and an empty lock
+//    that carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded.
+const lock = JSON.parse(readFileSync(join(indexURL, "pyodide-lock.json"), "utf8"));
+const lean = await loadPyodide({
+  indexURL,
+  stdLibURL: leanPath,
+  lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
+  ...quiet,
+});
+const got = runAll(lean);
+const strays = JSON.parse(lean.runPython(`
+import json, sys
+json.dumps(sorted(n for n, m in list(sys.modules.items())
+    if isinstance(getattr(getattr(m, "__spec__", None), "origin", None), str)
+    and m.__spec__.origin.endswith(".py")))`));
+const differ = got.findIndex((answer, i) => answer !== expected[i]);
+if (differ >= 0) {
+  process.stderr.write(`lean runtime answers call ${differ} differently:\n${got[differ]}\nstock:\n${expected[differ]}\n`);
+  process.exit(1);
+}
+if (strays.length) {
+  process.stderr.write(`lean runtime imported source files: ${strays.join(", ")}\n`);
+  process.exit(1);
+}
+writeFileSync(
+  join(job.out, "modules.json"),
+  JSON.stringify({ stdlib: modules, engine: engineFiles.map((n) => "offer_engine/" + n) }, null, 1) + "\n",
+);

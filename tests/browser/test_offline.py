@@ -1,0 +1,256 @@
+"""The service worker, as a reader meets it: after one visit the guide and /score/ work offline, a
+new build replaces the old copy, content pages never fetch Pyodide, and a broken worker breaks nothing.
+
+These tests serve their own builds from a server they can take offline (it drops every connection,
+and the browser context is set offline too), and whose log shows what the browser asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Worker
+from playwright.sync_api import Error as PlaywrightError
+
+from generator.content.load import load_content
+from generator.hosting.headers import IMMUTABLE_PREFIXES
+from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
+from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
+from tests.browser.widget_form import label, wait_for_result
+from tests.conftest import CONTENT, FIXTURES, run_offer_guide
+
+pytestmark = pytest.mark.browser
+OTHER_CONTENT = FIXTURES / "content" / "other"
+CHECKLIST = "/checklists/decision/"
+
+
+class _Switchable(http.server.SimpleHTTPRequestHandler):
+    """Serves ``state.root``; while ``state.offline`` it drops connections, as a dead network does."""
+
+    state: _State
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"}
+
+    def handle_one_request(self) -> None:
+        if self.state.offline:
+            self.close_connection = True
+            return
+        super().handle_one_request()
+
+    def translate_path(self, path: str) -> str:
+        self.state.log.append(urlsplit(path).path)
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@dataclass
+class _State:
+    root: Path
+    offline: bool = False
+    log: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Builds:
+    """Two builds of different content for one address, and the server that serves one of them."""
+
+    url: str
+    state: _State
+    first: Path
+    second: Path
+
+    def serve(self, build: Path) -> None:
+        shutil.rmtree(self.state.root, ignore_errors=True)
+        shutil.copytree(build, self.state.root)
+        self.state.log.clear()
+        self.state.offline = False
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
+    base = tmp_path_factory.mktemp("offline")
+    state = _State(root=base / "served")
+    handler = type("Handler", (_Switchable,), {"state": state})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(state.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    made = []
+    for name, content in (("first", CONTENT), ("second", OTHER_CONTENT)):
+        result = run_offer_guide("build", "--content", content, "-d", base / name, env={"SITE_URL": f"{url}/"})
+        assert result.returncode == 0, result.stderr
+        made.append(base / name)
+    yield Builds(url, state, *made)
+    server.shutdown()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    yield context
+    context.close()
+
+
+def version(build: Path) -> str:
+    """The build version the build wrote into its sw.js."""
+    line = (build / SW_URI).read_text(encoding="utf-8").splitlines()[1]
+    return json.loads(line.removeprefix("const BUILD = ").removesuffix(";"))["version"]
+
+
+def cache_names(page: Page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def worker_caches(worker: Worker) -> list[str] | None:
+    """The cache names as a service worker sees them; None once the browser has stopped it."""
+    try:
+        return worker.evaluate("caches.keys()")
+    except PlaywrightError:
+        return None
+
+
+def wait_until(page: Page, condition: str, timeout: float = 60) -> None:
+    """Poll an async page expression until it is true (page.wait_for_function does not await)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"(async () => !!({condition}))()"):
+        assert time.monotonic() < deadline, f"still false after {timeout}s: {condition}"
+        page.wait_for_timeout(200)
+
+
+def wait_for_offline_copy(page: Page, with_runtime: bool = False) -> None:
+    """Until the worker controls the page and its cache holds the build (and the runtime /score/ used)."""
+    wait_until(page, "navigator.serviceWorker.controller")
+    if with_runtime:
+        wait_until(page, "(async () => { for (const n of await caches.keys()) { const c = await caches.open(n);"
+                         " if ((await c.keys()).some(r => r.url.endsWith('.wasm'))) return true; } return false; })()")
+
+
+def go_offline(builds: Builds, context: BrowserContext) -> None:
+    builds.state.offline = True
+    context.set_offline(True)
+
+
+def heading(page: Page) -> str:
+    return normal_text(page.locator("article h1").first.inner_text())
+
+
+def runtime_requests(log: list[str]) -> list[str]:
+    return [path for path in log if path.startswith(IMMUTABLE_PREFIXES)]
+
+
+def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: Builds, context: BrowserContext) -> None:
+    builds.serve(builds.first)
+    content = load_content(CONTENT)
+    checklist = next(c for c in content.checklists.checklists if CHECKLIST.endswith(f"/{c.id}/"))
+    page = context.new_page()
+    page.goto(f"{builds.url}/score/")
+    wait_for_result(page)
+    wait_for_offline_copy(page, with_runtime=True)
+
+    go_offline(builds, context)
+    page.goto(f"{builds.url}/")
+    assert plain_text(content.guide.title) in heading(page)
+    page.goto(f"{builds.url}{CHECKLIST}")
+    assert plain_text(checklist.title) in heading(page)
+    page.goto(f"{builds.url}/score/")
+    wait_for_result(page)
+    before = page.locator("[data-og-result]").first.get_attribute("data-og-result")
+    label(page, "Name of offer 1").fill("Offline offer")
+    wait_for_result(page)
+    assert page.locator("[data-og-result]").first.get_attribute("data-og-result") == "Offline offer" != before
+    page.goto(f"{builds.url}/no-such-page/")
+    assert "404" in page.locator("article").inner_text()
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_a_new_build_replaces_the_old_copy_without_mixing(builds: Builds, context: BrowserContext) -> None:
+    builds.serve(builds.first)
+    first_title = load_content(CONTENT).guide.title
+    second_title = load_content(OTHER_CONTENT).guide.title
+    page = context.new_page()
+    page.goto(f"{builds.url}/")
+    wait_for_offline_copy(page)
+    assert cache_names(page) == [CACHE_PREFIX + version(builds.first)]
+
+    builds.serve(builds.second)
+    # The open tab keeps the build it started with, whole, while the new one installs beside it.
+    page.reload()
+    assert plain_text(first_title) in heading(page)
+    wait_until(page, "navigator.serviceWorker.getRegistration().then(r => r && r.waiting)")
+    # A reader reads on a moment before closing the tab (closing at once can cancel the update; the
+    # browser then installs it again on the next visit).
+    page.wait_for_timeout(3000)
+    page.close()
+    # With no tab on the old build left, the new one takes over and the old copy is gone.
+    only_new = [CACHE_PREFIX + version(builds.second)]
+    deadline = time.monotonic() + 60
+    while not any(worker_caches(worker) == only_new for worker in context.service_workers):
+        assert time.monotonic() < deadline, [worker_caches(worker) for worker in context.service_workers]
+        time.sleep(0.2)
+    page = context.new_page()
+    page.goto(f"{builds.url}/")
+    assert plain_text(second_title) in heading(page)
+    go_offline(builds, context)
+    page.goto(f"{builds.url}/")
+    assert plain_text(second_title) in heading(page)
+
+
+@pytest.mark.parametrize("address", ["/", CHECKLIST, "/faq/"])
+def test_a_content_page_downloads_no_byte_of_pyodide(builds: Builds, context: BrowserContext, address: str) -> None:
+    builds.serve(builds.first)
+    page = context.new_page()
+    page.goto(builds.url + address)
+    wait_for_offline_copy(page)
+    page.reload()  # now answered by the worker: nothing under the runtime folders either
+    page.wait_for_load_state("load")
+    kept = page.evaluate("(async () => { const [name] = await caches.keys(); return (await (await caches.open(name)).keys()).length; })()")
+    assert kept == len(offline_files(builds.first, IMMUTABLE_PREFIXES).precache), "the precache did not run"
+    assert runtime_requests(builds.state.log) == []
+
+
+BROKEN_WORKERS = {
+    "throws as it starts": "throw new Error('broken service worker');\n",
+    "cannot install": "caches.open = () => Promise.reject(new Error('broken cache'));\n",
+    "every cache read fails once it runs": (
+        "let running = false;\n"
+        "self.addEventListener('activate', () => { running = true; });\n"
+        "const open = caches.open.bind(caches);\n"
+        "caches.open = (name) => running ? Promise.reject(new Error('broken cache')) : open(name);\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", BROKEN_WORKERS)
+def test_a_broken_service_worker_leaves_pages_and_score_working(
+    builds: Builds, context: BrowserContext, breakage: str
+) -> None:
+    builds.serve(builds.first)
+    worker = builds.state.root / SW_URI
+    worker.write_text(BROKEN_WORKERS[breakage] + worker.read_text(encoding="utf-8"), encoding="utf-8")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{builds.url}/")
+    # Give the worker its chance to start, install and take over (or fail to).
+    page.wait_for_timeout(1500)
+    wait_until(page, "navigator.serviceWorker.getRegistration().then(r => !r || !r.installing)")
+    for address in ("/", CHECKLIST):
+        page.goto(builds.url + address)
+        assert heading(page)
+    page.goto(f"{builds.url}/score/")
+    wait_for_result(page)
+    status = page.locator("[data-og-status]")
+    assert status.is_hidden(), status.inner_text()
+    assert errors == []
+    assert page.evaluate("window.__cspViolations") == []

@@ -1,0 +1,114 @@
+"""The lean runtime: CPython's answers in real Pyodide, byte-identical builds, a cache that is used, a derived module list.
+
+Pyodide runs on Node from ``node_modules/pyodide``, booted from the lean zip alone as the
+widget boots it (``stdLibURL``, an empty lock carrying only the ABI).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.content.load import engine_data
+from generator.site.assets import lock_abi
+from generator.site.lean import ENGINE_DIR, LeanRuntime, lean_key, lean_runtime, prepare_package_data, pyodide_digest
+from generator.site.lean_corpus import checkout_corpus, packaged_corpus
+from offer_engine.bridge import run
+from tests.conftest import CONTENT, ROOT
+
+from .scenarios import SCENARIOS
+from .test_pyodide_parity import run_in_pyodide
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+# Where each module came from, once the calls have run: the engine, and anything read from source.
+WHERE_FROM = """
+import json, sys, offer_engine.bridge
+json.dumps({"engine": offer_engine.bridge.__file__, "from_source": sorted(
+    n for n, m in list(sys.modules.items())
+    if str(getattr(getattr(m, "__spec__", None), "origin", "")).endswith(".py"))})
+"""
+
+
+@pytest.fixture(scope="module")
+def lean() -> LeanRuntime:
+    """The runtime a site build uses (built into the user cache on the first run on a machine)."""
+    return lean_runtime(PYODIDE)
+
+
+def no_node(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Node on PATH a cache miss cannot build: whatever comes back was found."""
+    monkeypatch.setenv("PATH", "")
+
+
+def test_every_scenario_and_example_answers_as_in_cpython(lean: LeanRuntime, tmp_path: Path) -> None:
+    corpus = checkout_corpus()
+    assert corpus is not None
+    site_rubric = json.dumps(engine_data(CONTENT))  # the rubric the site serves, besides the fixture's
+    calls = [*corpus.calls, *((site_rubric, request) for _, request in corpus.calls)]
+    job = {"lean": str(lean.zip), "lock_abi": lock_abi(PYODIDE), "calls": calls, "python": WHERE_FROM}
+    answer = run_in_pyodide(job, tmp_path)
+    expected = [run(rubric, request) for rubric, request in calls]
+    assert all(json.loads(x)["ok"] for x in expected[: len(SCENARIOS)])
+    for got, want, (_, request) in zip(answer["outputs"], expected, calls, strict=True):
+        assert got == want, request
+    where = json.loads(answer["python_result"])
+    assert where == {"engine": "/lib/python314.zip/offer_engine/bridge.pyc", "from_source": []}
+
+
+def test_a_fresh_build_is_byte_identical_and_then_comes_from_the_cache(
+    lean: LeanRuntime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = lean_runtime(PYODIDE, places=[tmp_path])
+    assert fresh.zip.parent == tmp_path / lean.key
+    assert fresh.zip.read_bytes() == lean.zip.read_bytes()
+    assert fresh.runtime_key == lean.runtime_key
+    before = fresh.zip.stat()
+    no_node(monkeypatch)
+    again = lean_runtime(PYODIDE, places=[tmp_path])
+    after = again.zip.stat()
+    assert again == fresh
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_the_zip_holds_exactly_the_modules_found_compiled(lean: LeanRuntime) -> None:
+    with zipfile.ZipFile(lean.zip) as archive:
+        infos = archive.infolist()
+    assert [i.filename for i in infos] == sorted(name + "c" for name in (*lean.stdlib, *lean.engine))
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {p.name for p in ENGINE_DIR.glob("*.py")} == {Path(name).name for name in lean.engine}
+    with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock:
+        assert set(lean.stdlib) < set(stock.namelist())
+
+
+def test_an_import_on_a_bad_input_path_puts_that_module_in_the_zip(lean: LeanRuntime, tmp_path: Path) -> None:
+    # Only a text that is not JSON reaches this branch: the module list comes from running the calls.
+    engine = shutil.copytree(ENGINE_DIR, tmp_path / "offer_engine", ignore=shutil.ignore_patterns("__pycache__"))
+    bridge = engine / "bridge.py"
+    branch = '        raise InputError([Problem(field, f"is not valid JSON: {error}")]) from None\n'
+    source = bridge.read_text(encoding="utf-8")
+    assert branch in source
+    bridge.write_text(source.replace(branch, "        import colorsys  # noqa: F401\n" + branch), encoding="utf-8")
+    grown = lean_runtime(PYODIDE, engine_dir=engine, places=[tmp_path / "cache"])
+    assert "colorsys.py" not in lean.stdlib
+    assert set(grown.stdlib) == {*lean.stdlib, "colorsys.py"}
+    with zipfile.ZipFile(grown.zip) as archive:
+        assert "colorsys.pyc" in archive.namelist()
+
+
+def test_package_data_lets_an_installed_package_find_the_artefacts(
+    lean: LeanRuntime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = prepare_package_data(tmp_path / "runtime", PYODIDE)
+    lean_dir = tmp_path / "runtime" / "lean"
+    corpus = packaged_corpus(lean_dir)  # what a package with no tests/ derives its key from
+    assert corpus is not None
+    assert lean_key(pyodide_digest(PYODIDE), corpus) == runtime.key == lean.key
+    no_node(monkeypatch)
+    found = lean_runtime(PYODIDE, corpus=corpus, places=[lean_dir])
+    assert found.zip == lean_dir / lean.key / "python_stdlib.zip"
+    assert found.zip.read_bytes() == lean.zip.read_bytes()

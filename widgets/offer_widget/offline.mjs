@@ -1,0 +1,55 @@
+// Loaded on every page: registers the site's service worker (sw.js in the site root), which keeps the
+// guide for offline and instant second visits. Nothing here may ever break a page: without service
+// workers, or if registering fails, the guide works as before, from the network.
+//
+// When: after the page has loaded, so its own files come first; on the scoring page only after the
+// first verdict, so the worker's downloads never compete with the engine's boot. Then the page asks
+// the worker to keep the runtime it just used ("warm").
+
+const ROOT = new URL("../../", import.meta.url); // this module is <root>/assets/widgets/offline.mjs
+const SCORE = "[data-og-score]";
+const FIRST_VERDICT = "og:first-verdict"; // the performance mark the widget sets (score-widget.mjs)
+
+let registered = null;
+
+function register() {
+  registered ??= navigator.serviceWorker
+    .register(new URL("sw.js", ROOT), { scope: ROOT.pathname, updateViaCache: "none" })
+    .catch(() => null);
+  return registered;
+}
+
+function afterLoad(fn) {
+  if (document.readyState === "complete") fn();
+  else window.addEventListener("load", () => fn(), { once: true });
+}
+
+function afterFirstVerdict(fn) {
+  if (performance.getEntriesByName(FIRST_VERDICT).length > 0) return fn();
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName(FIRST_VERDICT).length === 0) return;
+    observer.disconnect();
+    fn();
+  });
+  observer.observe({ type: "mark", buffered: true });
+}
+
+async function warmRuntime() {
+  if (!(await register())) return;
+  const ready = await navigator.serviceWorker.ready;
+  ready.active?.postMessage({ type: "warm" });
+}
+
+function onPage() {
+  if (document.querySelector(SCORE)) afterFirstVerdict(() => warmRuntime().catch(() => {}));
+  else afterLoad(register);
+}
+
+try {
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    if (typeof window.document$?.subscribe === "function") window.document$.subscribe(onPage);
+    else onPage();
+  }
+} catch {
+  // An old or locked-down browser: the guide simply stays online-only.
+}

@@ -1,0 +1,113 @@
+// The guide's service worker (a classic script: Firefox ESR cannot run module service workers).
+// generator/hosting/offline.py writes it to the site root as sw.js, behind `const BUILD = {...}`.
+//
+// - One cache per build, "offer-guide-site-<version>": the first visit fills it with the pages and
+//   assets (each checked against its SRI hash, so no file of another build gets in), and from then on
+//   every visit is answered from it, on or offline. A new build is a new sw.js: the browser installs
+//   it beside the old one and lets it take over once no tab uses the old build, so a page never mixes
+//   files of two builds. On taking over it deletes the other "offer-guide-site-" caches, and only those.
+// - The Pyodide runtime and the engine are not precached (content pages must not cost the reader
+//   megabytes): they are kept when /score/ fetches them through this worker, or when the page says
+//   "warm" after its first verdict (a first visit to /score/ starts before this worker exists).
+// - Anything else (another origin, non-GET, outside the site) is left to the browser.
+"use strict";
+
+const CACHE = BUILD.cachePrefix + BUILD.version;
+const ROOT = new URL("./", self.location.href).href;
+const absolute = (path) => new URL(path, ROOT).href;
+const PRECACHE = new Map(BUILD.precache.map(([path, integrity]) => [absolute(path), integrity]));
+const RUNTIME = new Map(BUILD.runtime.map(([path, integrity]) => [absolute(path), integrity]));
+const NOT_FOUND = absolute(BUILD.notFound);
+
+self.addEventListener("install", (event) => event.waitUntil(install()));
+self.addEventListener("activate", (event) => event.waitUntil(activate()));
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "warm") event.waitUntil(warm().catch(() => {}));
+});
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || request.headers.has("range")) return;
+  if (!request.url.startsWith(ROOT) || request.url === self.location.href) return;
+  // Whatever goes wrong in here, the reader gets the network's answer, as without this worker.
+  event.respondWith(respond(event).catch(() => fetch(request)));
+});
+
+async function install() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    [...PRECACHE].map(async ([href, integrity]) => {
+      if (await cache.match(href)) return; // kept by an earlier, interrupted install of this build
+      const response = await fetch(new Request(href, { integrity, cache: "no-cache", credentials: "same-origin" }));
+      if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+      await cache.put(href, response);
+    }),
+  );
+  await carryOver(cache);
+}
+
+/** Runtime files have versioned or hashed names: the same name in an older build's cache is the same bytes. */
+async function carryOver(cache) {
+  const older = (await caches.keys()).filter((name) => name.startsWith(BUILD.cachePrefix) && name !== CACHE);
+  for (const name of older) {
+    const old = await caches.open(name);
+    for (const href of RUNTIME.keys()) {
+      if (await cache.match(href)) continue;
+      const kept = await old.match(href);
+      if (kept) await cache.put(href, kept);
+    }
+  }
+}
+
+async function activate() {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(BUILD.cachePrefix) && name !== CACHE) await caches.delete(name);
+  }
+  await self.clients.claim();
+}
+
+/** After a first verdict: keep the runtime files, from the browser's HTTP cache when it still has them. */
+async function warm() {
+  const cache = await caches.open(CACHE);
+  for (const [href, integrity] of RUNTIME) {
+    if (await cache.match(href)) continue;
+    try {
+      const response = await fetch(new Request(href, { integrity, cache: "force-cache", credentials: "same-origin" }));
+      if (response.ok) await cache.put(href, response);
+    } catch {
+      // Offline again, or a file of another build: the next visit to /score/ tries again.
+    }
+  }
+}
+
+/** The cache's key for an address: no query (Material's search adds ?h=…) and no index.html. */
+function keyOf(url) {
+  const parsed = new URL(url);
+  parsed.search = "";
+  parsed.hash = "";
+  if (parsed.pathname.endsWith("/index.html")) parsed.pathname = parsed.pathname.slice(0, -"index.html".length);
+  return parsed.href;
+}
+
+async function respond(event) {
+  const request = event.request;
+  const key = keyOf(request.url);
+  const cache = await caches.open(CACHE);
+  // ignoreVary: a host's "Vary: Accept-Encoding" must not hide a kept copy (the page's request
+  // headers here never carry what the network layer adds).
+  const kept = await cache.match(key, { ignoreVary: true });
+  if (kept) return kept;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const notFound = request.mode === "navigate" && (await cache.match(NOT_FOUND, { ignoreVary: true }));
+    if (!notFound) throw error;
+    return new Response(notFound.body, { status: 404, statusText: "Not Found", headers: notFound.headers });
+  }
+  // Only whole, plain answers of this build's runtime files are kept. Not awaited: the page reads
+  // the body as it arrives (streaming compilation, the progress bar) while the copy is stored.
+  if (RUNTIME.has(key) && response.status === 200 && response.type === "basic") {
+    event.waitUntil(cache.put(key, response.clone()).catch(() => {}));
+  }
+  return response;
+}
