@@ -1,4 +1,4 @@
-"""Offers side by side and the chart of each fit, against `offer-guide score --json`; axe on all the new parts (phase 1: modules imported into the built page)."""
+"""Offers side by side and the chart of each fit, against `offer-guide score --json`; axe on all the new parts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import yaml
 from playwright.sync_api import Page
 
 from widget_form import fill_offer_file, wait_for_result
-from widget_parts import RESULT, SEVERAL, USE, mount_share, plain, several, use
+from widget_parts import SEVERAL, several, share_fragment
 
 pytestmark = pytest.mark.browser
 
@@ -17,25 +17,19 @@ pytestmark = pytest.mark.browser
 def test_the_comparison_shows_each_offer_as_a_column_with_the_engines_numbers(page: Page, site_url: str) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     expected = several(page, site_url)
-    page.evaluate("""() => {
-      const box = document.createElement("div");
-      box.dataset.ogCompare = "";
-      document.querySelector("[data-og-results]").prepend(box);
-      og.compare.renderComparison(box, ogResult);
-    }""")
     table = page.get_by_role("region", name="Your offers side by side")
     heads = table.locator("thead th[data-og-compare-offer]")
     assert [heads.nth(i).get_attribute("data-og-compare-offer") for i in range(heads.count())] == [o["name"] for o in expected["offers"]]
     assert table.locator("thead [data-og-compare-recommended]").count() == (1 if expected["recommended"] else 0)
     cells = lambda attr: table.locator(f"[{attr}]").evaluate_all(f"(els) => els.map((el) => el.getAttribute('{attr}'))")  # noqa: E731
-    assert cells("data-og-compare-fit") == [plain(o["fit"]) for o in expected["offers"]]
+    assert cells("data-og-compare-fit") == [o["fit_text"] for o in expected["offers"]]
     assert cells("data-og-compare-verdict") == [o["verdict"] for o in expected["offers"]]
     assert cells("data-og-compare-deal-breakers") == [" ".join(o["deal_breakers"]) for o in expected["offers"]]
     for row in expected["offers"][0]["contributions"]:
         line = table.locator(f"tr[data-og-compare-criterion='{row['criterion']}'] td")
         scores = [next(c for c in o["contributions"] if c["criterion"] == row["criterion"]) for o in expected["offers"]]
         assert line.evaluate_all("(els) => els.map((el) => el.dataset.ogCompareScore)") == [str(c["score"]) for c in scores]
-        assert line.evaluate_all("(els) => els.map((el) => el.dataset.ogComparePoints)") == [plain(c["points"]) for c in scores]
+        assert line.evaluate_all("(els) => els.map((el) => el.dataset.ogComparePoints)") == [c["points_text"] for c in scores]
     # At 360 px the table scrolls sideways in its own region, reachable by keyboard, and the
     # criterion column stays where it is while the offers move under it.
     assert table.get_attribute("tabindex") == "0"
@@ -52,17 +46,13 @@ def test_the_comparison_shows_each_offer_as_a_column_with_the_engines_numbers(pa
 
 def test_each_chart_draws_the_engines_contributions_and_says_them_in_words(page: Page, site_url: str) -> None:
     expected = several(page, site_url)
-    page.evaluate("""() => {
-      const box = document.querySelector("[data-og-results]");
-      ogResult.offers.forEach((offer, at) => box.prepend(og.chart.offerChart(offer, at)));
-    }""")
     for offer in expected["offers"]:
-        figure = page.locator(f"figure[data-og-chart='{offer['name']}']")
+        figure = page.locator(f"[data-og-result='{offer['name']}'] figure[data-og-chart]")
         rows = [c for c in offer["contributions"] if c["weight"] > 0]
         drawn = figure.locator("[data-og-chart-criterion]").evaluate_all("""(gs) => gs.map((g) => ({
           id: g.dataset.ogChartCriterion, points: g.dataset.ogChartPoints, unmet: g.dataset.ogChartUnmet === "true",
           bar: g.querySelector(".og-chart__bar").getBBox().width, track: g.querySelector(".og-chart__track").getBBox().width}))""")
-        assert [(d["id"], d["points"], d["unmet"]) for d in drawn] == [(c["criterion"], plain(c["points"]), c["unmet"]) for c in rows]
+        assert [(d["id"], d["points"], d["unmet"]) for d in drawn] == [(c["criterion"], c["points_text"], c["unmet"]) for c in rows]
         # Bars are drawn to one scale: each bar over its track is the criterion's points over what a 10 gives.
         total = sum(c["weight"] for c in rows)
         for d, c in zip(drawn, rows, strict=True):
@@ -72,7 +62,7 @@ def test_each_chart_draws_the_engines_contributions_and_says_them_in_words(page:
         assert words.count() == len(rows)
         for at, c in enumerate(rows):
             line = words.nth(at).text_content()
-            assert c["label"] in line and f"adds {plain(c['points'])}" in line
+            assert c["label"] in line and f"adds {c['points_text']}" in line
             assert ("below your minimum" in line) == c["unmet"]
     marks = page.locator("[data-og-chart-minimum]").count()
     assert marks == sum(1 for o in expected["offers"] for c in o["contributions"] if c["minimum"] is not None and c["weight"] > 0)
@@ -85,24 +75,14 @@ def test_axe_finds_nothing_in_the_new_parts_at_360_and_1280_px(page_factory: Any
 
     # Only this context bypasses the CSP, so axe can be injected (as in the quality gate).
     page = page_factory(color_scheme=scheme, bypass_csp=True)
-    use(page, site_url)
     data = yaml.safe_load(SEVERAL.read_text(encoding="utf-8"))
-    fragment = page.evaluate("(a) => og.share.shareFragment(a)", {**data, "custom_criteria": []})
-    page.goto("about:blank")
-    page.goto(f"{site_url}/score/{fragment}")
+    # A shared link's preview, the comparison, the charts (in words too) and the consent, all at once.
+    page.goto(f"{site_url}/score/{share_fragment({**data, 'custom_criteria': []})}")
     wait_for_result(page)
-    page.evaluate(USE)
     fill_offer_file(page, data)
     wait_for_result(page)
-    assert page.evaluate(RESULT)
-    page.evaluate("""() => {
-      const box = document.createElement("div");
-      document.querySelector("[data-og-results]").prepend(box);
-      og.compare.renderComparison(box, ogResult);
-      ogResult.offers.forEach((offer, at) => box.append(og.chart.offerChart(offer, at)));
-      box.querySelectorAll("details").forEach((d) => (d.open = true));
-    }""")
-    mount_share(page)
+    page.get_by_role("region", name="Your offers side by side").wait_for()
+    page.locator("[data-og-chart] details").evaluate_all("(ds) => ds.forEach((d) => (d.open = true))")
     page.get_by_role("region", name="Answers someone shared with you").wait_for()
     page.get_by_role("button", name="Copy a link for a mentor").click()
     problems = []

@@ -54,6 +54,12 @@ def wait_for_result(page: Page) -> None:
     page.wait_for_function(READY, timeout=90_000)
 
 
+def score_one(page: Page, title: str = "Offer 1") -> None:
+    """The least a reader does before there is a verdict: one score of their own (an arrow key on the first criterion's score)."""
+    first = next(iter(criterion_labels().values()))
+    label(page, f"{first} score for {title}").press("ArrowUp")
+
+
 def fill_offer_file(page: Page, data: dict[str, Any]) -> dict[str, str]:
     """Fill in the form from an offer file; returns criterion id → label, own criteria included."""
     labels = criterion_labels()

@@ -1,17 +1,19 @@
-"""Helpers for the tests of the widget's new parts (sliders, first step, comparison, chart, share link).
+"""Helpers for the tests of the widget's newer parts (sliders, first step, comparison, chart, share link).
 
-Phase 1: the parts are not wired into the widget yet, so ``use`` imports their modules into the
-built /score/ page (as ``window.og``) and starts the sliders, as the widget will in phase 2; the
-form is filled in by its labels and the page's own engine (Pyodide in its worker) gives the result.
-Expected numbers come from ``offer-guide score --json``.
+Everything goes through the plain /score/ page, filled in by its labels and driven by keyboard;
+expected numbers come from ``offer-guide score --json``. Share links for refused cases are made
+here (deflate-raw, base64url, as share.mjs documents the format), since no page would make them.
 """
 
 from __future__ import annotations
 
+import base64
+import json
+import zlib
 from typing import Any
 
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from generator.content.load import engine_data
 from tests.conftest import CONTENT, ROOT
@@ -19,33 +21,12 @@ from widget_form import cli_result, criterion_labels, fill_offer_file, open_scor
 
 SEVERAL = ROOT / "examples" / "several-offers.yml"
 KEY = "offer-guide:answers"
-
-# Each part as the widget will start it in phase 2: the modules under window.og, sliders on the form.
-USE = """async () => {
-  const load = (name) => import(`/assets/widgets/${name}.mjs`);
-  const names = ["score-control", "own-scores", "compare", "chart", "share", "share-panel", "form-values", "form-structure", "request", "engine-client"];
-  window.og = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await load(n)])));
-  const form = document.querySelector("[data-og-form]");
-  window.og["own-scores"].trackOwnScores(form);
-  window.og["score-control"].upgradeScoreControls(form);
-}"""
-# The engine's result for what the form holds now, from the page's own engine.
-RESULT = """async () => {
-  const form = document.querySelector("[data-og-form]");
-  const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((c) => c.dataset.ogCriterion);
-  const request = og.request.toRequest(og["form-values"].readAnswers(form), builtIn);
-  const response = await og["engine-client"].getEngine().run(request);
-  window.ogResult = response.result;
-  return response.ok;
-}"""
+FIRST_STEP = "No suggestion yet: score at least one offer first."
+WEIGHTS = {c["id"]: c["weight"] for c in engine_data(CONTENT)["criteria"]}
+LABELS = criterion_labels()
 
 
-def use(page: Page, site_url: str) -> None:
-    open_score(page, site_url)
-    page.evaluate(USE)
-
-
-def slider(page: Page, text: str) -> Any:
+def slider(page: Page, text: str) -> Locator:
     return page.get_by_role("slider", name=f"{text} (slider)", exact=True)
 
 
@@ -53,38 +34,24 @@ def plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-WEIGHTS = {c["id"]: c["weight"] for c in engine_data(CONTENT)["criteria"]}
-LABELS = criterion_labels()
-
-
 def several(page: Page, site_url: str) -> dict[str, Any]:
-    use(page, site_url)
+    """The several-offers example filled in by its labels; returns what the command line says of it."""
+    open_score(page, site_url)
     fill_offer_file(page, yaml.safe_load(SEVERAL.read_text(encoding="utf-8")))
     wait_for_result(page)
-    assert page.evaluate(RESULT)
-    expected = cli_result(SEVERAL)
-    assert page.evaluate("ogResult") == expected  # the browser's engine says what the command line says
-    return expected
+    return cli_result(SEVERAL)
 
 
-def mount_share(page: Page) -> None:
-    """The share section with the real form and storage behind it, as the widget will give it."""
-    page.evaluate("""() => {
-      const root = document.querySelector("[data-og-score]");
-      const form = root.querySelector("[data-og-form]");
-      const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((c) => c.dataset.ogCriterion);
-      const costIds = [...new Set([...form.querySelectorAll('input[name$=".costs_incurred"]')].map((b) => b.value))];
-      const app = {
-        builtIn, costIds,
-        current: () => og["form-values"].readAnswers(form),
-        labels: () => Object.fromEntries([...form.querySelectorAll("[data-og-criterion]")].map((c) => [c.dataset.ogCriterion, c.querySelector("legend").textContent])),
-        replace: (answers) => {  // as the widget's own replace does: shape, fill, then one change
-          og["form-structure"].shapeForm(form, answers.offers.length, answers.custom_criteria.map((c) => c.id));
-          og["form-values"].writeAnswers(form, answers);
-          form.dispatchEvent(new Event("input"));
-        },
-      };
-      const section = og["share-panel"].shareSection(app);
-      root.querySelector(".og-saved").after(section);
-      og["share-panel"].offerSharedAnswers(section, app);
-    }""")
+def packed(text: str, version: int = 1) -> str:
+    """Any text as a share fragment: the way share.mjs packs answers, for links it would never make."""
+    squeeze = zlib.compressobj(wbits=-15)  # raw deflate, as CompressionStream("deflate-raw")
+    data = squeeze.compress(text.encode("utf-8")) + squeeze.flush()
+    return f"#share=v{version}." + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def share_fragment(answers: dict[str, Any], version: int = 1) -> str:
+    return packed(json.dumps({"format": "offer-guide.answers", "version": 1, "answers": answers}), version)
+
+
+def saved(page: Page) -> str | None:
+    return page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")

@@ -11,8 +11,8 @@ Every sentence a reader sees is here, worded by ``words`` (``summary``, each off
 the widget say the same thing and the widget only lays it out.
 
 Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
-largest weight first), with each must-have's ``minimum`` and whether it is ``unmet``:
-the numbers the widget's chart draws.
+largest weight first; ``points_text`` as a reader writes it), with each must-have's
+``minimum`` and whether it is ``unmet``: the numbers the widget's chart draws.
 
 Every key is always present (``null`` where it does not apply), in a fixed order, and
 every number is an integer or a one-decimal fit, so the JSON is byte-identical in
@@ -122,6 +122,7 @@ def _contribution(c: Contribution) -> dict[str, Any]:
         "minimum": p.minimum,
         "unmet": c.unmet,
         "points": c.tenths / 10,
+        "points_text": fit_text(c.tenths),
     }
 
 

@@ -5,13 +5,14 @@
 // as a list of sentences beside it for screen readers and for anyone who would rather read.
 
 import { h } from "./dom.mjs";
-import { plain } from "./numbers.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 320;
 const VALUE_ROOM = 56; // the bar's number sits right of the track
 const ROW = 36;
 const BAR = 12;
+/** 16.666… → "16.7", 20 → "20": at most one decimal, as the engine writes its numbers. */
+const tenth = (value) => String(Math.round(value * 10) / 10);
 
 function s(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -32,7 +33,7 @@ export function chartSentences(offer) {
   return chartRows(offer).map((c) => {
     const score = c.score === null ? "not scored" : `scored ${c.score} of 10`;
     const miss = c.unmet ? `; below your minimum of ${c.minimum}${offer.deal_breakers.includes(c.criterion) ? ", a deal-breaker" : ""}` : "";
-    return `${c.label}: ${score}, weight ${plain(c.weight)}, adds ${plain(c.points)} of a possible ${plain(Math.round(c.possible * 10) / 10)}${miss}.`;
+    return `${c.label}: ${score}, weight ${c.weight}, adds ${c.points_text} of a possible ${tenth(c.possible)}${miss}.`;
   });
 }
 
@@ -50,7 +51,7 @@ export function offerChart(offer, key) {
   }, rows.map((c, at) => chartRow(c, at * ROW, scale)));
   return h("figure", { class: "og-chart", "data-og-chart": offer.name },
     svg,
-    h("figcaption", { id: caption }, `How the fit of ${plain(offer.fit)} for ${offer.name} is made up: each bar is one criterion's share; the track shows what a 10 would add${rows.some((c) => c.minimum !== null) ? ", and a mark shows your minimum" : ""}.`),
+    h("figcaption", { id: caption }, `${offer.title}: how its fit of ${offer.fit_text} is made up. Each bar is one criterion's share; the track shows what a 10 would add${rows.some((c) => c.minimum !== null) ? ", and a mark shows your minimum" : ""}.`),
     h("details", { class: "og-chart__words" },
       h("summary", {}, "The chart in words"),
       h("ul", { id: words }, chartSentences(offer).map((line) => h("li", {}, line)))),
@@ -64,11 +65,11 @@ function chartRow(c, top, scale) {
     x1: (c.possible * c.minimum * scale) / 10, x2: (c.possible * c.minimum * scale) / 10, y1: barY - 4, y2: barY + BAR + 4,
     "data-og-chart-minimum": c.minimum,
   });
-  return s("g", { class: "og-chart__row", "data-og-chart-criterion": c.criterion, "data-og-chart-points": plain(c.points), "data-og-chart-unmet": c.unmet ? "true" : "false" },
+  return s("g", { class: "og-chart__row", "data-og-chart-criterion": c.criterion, "data-og-chart-points": c.points_text, "data-og-chart-unmet": c.unmet ? "true" : "false" },
     s("text", { x: 0, y: top + 13, class: "og-chart__label" }, `${c.label}${c.unmet ? " (below your minimum)" : ""}`),
     s("rect", { class: "og-chart__track", x: 0, y: barY, width: c.possible * scale, height: BAR, rx: 2 }),
     s("rect", { class: `og-chart__bar${c.unmet ? " og-chart__bar--unmet" : ""}`, x: 0, y: barY, width: c.points * scale, height: BAR, rx: 2 }),
     marks,
-    s("text", { x: WIDTH, y: barY + BAR - 1, "text-anchor": "end", class: "og-chart__value" }, `+${plain(c.points)}`),
+    s("text", { x: WIDTH, y: barY + BAR - 1, "text-anchor": "end", class: "og-chart__value" }, `+${c.points_text}`),
   );
 }

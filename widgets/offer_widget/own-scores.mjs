@@ -9,6 +9,8 @@
 // offers with it exactly as it does with the answers. Changes made by code announce themselves
 // with an "og:own" event on the form, so the sliders can redraw.
 
+import { CONTRACT } from "./engine-contract.mjs";
+
 const SCORE_NAME = /^offers\.(\d+)\.scores\.(.+)$/;
 
 /** The form's score inputs (the number boxes: the source of truth). */
@@ -74,7 +76,7 @@ export function markAllOwn(root) {
 }
 
 export const FIRST_STEP = {
-  results: "No suggestion yet: score at least one offer first. In part 2, move a slider or type a score from 0 to 10 for what you know about the offer. Every score starts in the middle, at 5, until you give your own.",
+  results: `No suggestion yet: score at least one offer first. In part 2, move a slider or type a score from ${CONTRACT.limits.score.min} to ${CONTRACT.limits.score.max} for what you know about the offer. Every score starts at ${CONTRACT.defaults.score}, marked "Not scored yet", until you give your own.`,
   live: "No suggestion yet: score an offer in part 2 first.",
 };
 

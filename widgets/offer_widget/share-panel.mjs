@@ -79,6 +79,7 @@ export function shareSection(app) {
  */
 export async function offerSharedAnswers(section, app) {
   if (!isShareFragment(location.hash)) return;
+  section.querySelector("[data-og-share-preview]")?.remove(); // a second link replaces the first's preview
   const message = section.querySelector("[data-og-share-message]");
   let shared;
   try {
@@ -106,7 +107,7 @@ export async function offerSharedAnswers(section, app) {
     const before = app.current();
     app.replace(shared);
     done();
-    say(message, "The shared answers are in the form now.", h("button", { type: "button", class: "md-button og-small", onclick: () => {
+    say(message, "The shared answers are in the form now.", h("button", { type: "button", class: "md-button", onclick: () => {
       app.replace(before);
       say(message, "Your own answers are back.");
     } }, "Undo"));
