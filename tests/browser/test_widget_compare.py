@@ -68,6 +68,23 @@ def test_each_chart_draws_the_engines_contributions_and_says_them_in_words(page:
     assert marks == sum(1 for o in expected["offers"] for c in o["contributions"] if c["minimum"] is not None and c["weight"] > 0)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_charts_print_in_ink_with_their_words(page_factory: Any, site_url: str, scheme: str) -> None:
+    page = page_factory(color_scheme=scheme)
+    expected = several(page, site_url)
+    page.emulate_media(media="print")
+    figures = page.locator("[data-og-result] figure[data-og-chart]")
+    assert figures.count() == len(expected["offers"])
+    for at in range(figures.count()):
+        figure = figures.nth(at)
+        assert figure.locator("svg").bounding_box()["width"] > 100
+        assert figure.locator("details li").first.is_visible()  # the chart in words, printed open
+    # Dark ink on white paper whatever the screen's scheme: bars black, a missed minimum outlined.
+    fills = page.locator(".og-chart__bar:not(.og-chart__bar--unmet)").evaluate_all("(bars) => [...new Set(bars.map((b) => getComputedStyle(b).fill))]")
+    assert fills == ["rgba(0, 0, 0, 0.87)"]
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+
+
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_in_the_new_parts_at_360_and_1280_px(page_factory: Any, site_url: str, scheme: str) -> None:
