@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test check setup python node chromium firefox webkit java nginx schema clean
+.PHONY: serve site test check setup python node chromium firefox webkit java nginx nginx-server schema dist dist-runtime dist-lean dist-starter clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -16,7 +16,7 @@ site: setup ## build the site into site/
 check: setup ## validate content/ and print every problem
 	$(BIN)/offer-guide check
 
-test: setup chromium firefox webkit java ## install everything, the browsers and Java included, and run every test
+test: setup chromium firefox webkit java nginx-server ## install everything, the browsers, Java and nginx included, and run every test
 	$(BIN)/pytest
 
 setup: python node schema
@@ -31,6 +31,7 @@ $(VENV)/.installed: pyproject.toml
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(RUNTIME)/pyodide  # a copy made by `make dist` would shadow a new npm runtime (runtime_files.py)
 	touch $@
 
 # The JSON Schemas the content files point at, for editors' autocompletion.
@@ -53,6 +54,33 @@ webkit:
 java:
 	@command -v java > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless > /dev/null; }
 
+# A real nginx serves a built site with deploy/nginx.conf in tests/quality/test_nginx.py.
+nginx-server:
+	@test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx > /dev/null; }
+
+# The wheel: everything a guide needs, the Pyodide runtime included, so `pip install` is enough
+# (no checkout, no Node). DIST=elsewhere puts it elsewhere.
+DIST ?= dist
+RUNTIME := widgets/offer_widget/runtime
+dist: setup dist-runtime dist-lean dist-starter ## build the wheel into dist/
+	$(BIN)/python -m build --wheel --outdir $(DIST) . > /dev/null
+	@ls -1 $(DIST)/*.whl
+
+dist-runtime: setup
+	$(BIN)/python -m generator.site.runtime_files $(RUNTIME)/pyodide
+
+# What `offer-guide new` copies: this guide's content and mkdocs.yml.
+dist-starter:
+	rm -rf generator/starter
+	mkdir -p generator/starter/content
+	cp content/*.yml generator/starter/content/
+	cp mkdocs.yml generator/starter/
+
+# Prebuilt lean runtime artefacts go into $(RUNTIME)/lean/<key>/ here (generator/site/lean.py,
+# CONTRACTS.md), so an installed guide never needs Node to build them.
+dist-lean: dist-runtime
+	$(BIN)/python -m generator.site.lean $(RUNTIME) $(RUNTIME)/pyodide
+
 # deploy/nginx.conf says what the build's _headers says; a test fails when they drift apart.
 nginx: setup ## remake deploy/nginx.conf from a fresh build (SITE_URL sets the site's folder)
 	$(BIN)/offer-guide build -d .site-nginx
@@ -60,4 +88,4 @@ nginx: setup ## remake deploy/nginx.conf from a fresh build (SITE_URL sets the s
 	rm -rf .site-nginx
 
 clean:
-	rm -rf site .site-* $(VENV) node_modules schema
+	rm -rf site .site-* $(VENV) node_modules schema dist $(RUNTIME) generator/starter

@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from generator.content.load import engine_data
-from generator.site.assets import PYODIDE_DIR, engine_zip, lock_abi
+from generator.site.assets import engine_zip, lock_abi
+from generator.site.runtime_files import pyodide_dir
 from generator.site.lean import lean_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,14 +51,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     start = time.perf_counter()
-    lean = lean_runtime(PYODIDE_DIR)
+    lean = lean_runtime(pyodide_dir())
     found = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "engine.zip").write_bytes(engine_zip())
         common = {
-            "pyodide_dir": str(PYODIDE_DIR.resolve()), "engine_zip": str(work / "engine.zip"), "lean": str(lean.zip),
-            "lock_abi": lock_abi(PYODIDE_DIR), "rubric": json.dumps(engine_data(ROOT / "content")),
+            "pyodide_dir": str(pyodide_dir().resolve()), "engine_zip": str(work / "engine.zip"), "lean": str(lean.zip),
+            "lock_abi": lock_abi(pyodide_dir()), "rubric": json.dumps(engine_data(ROOT / "content")),
         }
         jobs = {}
         for mode in ("stock", "lean"):
@@ -70,7 +71,7 @@ def main() -> None:
                 times[mode].append(boot(jobs[mode]))
     stock, mine = (statistics.median(t for t, _ in times[m]) for m in ("stock", "lean"))
     stock_cpu, lean_cpu = (statistics.median(c for _, c in times[m]) for m in ("stock", "lean"))
-    print(f"stock python_stdlib.zip:  {sizes(PYODIDE_DIR / 'python_stdlib.zip')}")
+    print(f"stock python_stdlib.zip:  {sizes(pyodide_dir() / 'python_stdlib.zip')}")
     print(f"lean zip ({len(lean.stdlib)} stdlib + {len(lean.engine)} engine .pyc): {sizes(lean.zip)}")
     print(f"lean runtime lookup:      {found * 1000:7.0f} ms  (key {lean.key[:16]})")
     print(f"stock boot to answer:     median {stock:7.0f} ms  (baseline, {args.runs} runs, Node)")

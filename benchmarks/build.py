@@ -24,8 +24,9 @@ import yaml  # PyYAML comes with MkDocs
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from generator.site.assets import PYODIDE_DIR
 from generator.site.lean import lean_runtime, packaged_dir
+from generator.site.runtime_files import pyodide_dir
+from generator.site.theme import theme_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -44,18 +45,18 @@ def plain_project(workdir: Path) -> Path:
     raw = yaml.safe_load(_without_tags((ROOT / "mkdocs.yml").read_text()))
     raw["plugins"] = [p for p in raw["plugins"] if p != "offer-guide" and "offer-guide" not in p]
     raw.update(docs_dir=str(docs), site_name=config.site_name, nav=config.nav, site_url=config.site_url)
-    raw["theme"]["custom_dir"] = str(ROOT / "docs" / "overrides")
-    raw.pop("markdown_extensions")
+    # What the plugin adds to the config (generator/site/theme.py), written out as a guide would.
+    raw["theme"]["custom_dir"] = str(theme_dir())
+    raw["extra_css"] = list(config.extra_css)
+    raw["extra_javascript"] = [{"path": str(s), "type": s.type} for s in config.extra_javascript]
+    raw["markdown_extensions"] = [{name: config.mdx_configs.get(name, {})} for name in config.markdown_extensions]
     plain = workdir / "mkdocs.yml"
     plain.write_text(yaml.safe_dump(raw, sort_keys=False))
-    # The Markdown extensions carry !!python tags; append them verbatim.
-    text = (ROOT / "mkdocs.yml").read_text()
-    plain.write_text(plain.read_text() + text[text.index("markdown_extensions:"):].split("\nextra", 1)[0] + "\n")
     return plain
 
 
 def _without_tags(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if "!!python" not in line and "!ENV" not in line)
+    return "\n".join(line for line in text.splitlines() if "!ENV" not in line)
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -68,7 +69,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
 
 def cold_builds(command: list[str], runs: int, work: Path) -> list[tuple[float, float]]:
     """Builds each with an empty user cache, so the lean runtime is made from scratch."""
-    if (packaged_dir() / lean_runtime(PYODIDE_DIR).key).is_dir():
+    if (packaged_dir() / lean_runtime(pyodide_dir()).key).is_dir():
         print("note: the package data holds the lean runtime (make dist), so no build below makes it")
     return [timed(command, {"XDG_CACHE_HOME": str(work / f"cold-cache-{n}")}) for n in range(runs)]
 

@@ -24,18 +24,18 @@ from generator.content.load import load_content
 from generator.content.model import Content
 from generator.site.nav import build_nav
 from generator.site.pages import render_pages
+from generator.site.theme import WIDGET_URI, add_theme
 
 
 # The browser side (widget, worker, ticks, storage) ships from the offer_widget package
 # (widgets/offer_widget), the one place it lives; read as package data, so a wheel works too.
 WEB_PACKAGE = "offer_widget"
-WEB_URI = "assets/widgets"
 WEB_SUFFIXES = (".mjs", ".css", ".js")
 
 
 class GuideConfig(Config):
-    content = opt.Type(str, default="content")
-    """The content directory, relative to mkdocs.yml."""
+    content = opt.Dir(exists=True, default="content")
+    """The content directory, relative to mkdocs.yml; MkDocs refuses a missing one in one line naming it."""
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
@@ -51,7 +51,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.serving = command == "serve"
 
     def content_dir(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path or ".").parent / self.config.content
+        return Path(self.config.content)  # made absolute by the Dir option
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is loaded and checked here, before MkDocs writes a single file.
@@ -64,6 +64,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         config.site_name = self.content.guide.site_name
         config.site_description = self.content.guide.description
         config.nav = build_nav(self.content)
+        add_theme(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -73,7 +74,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             files.append(File.generated(config, path, content=markdown))
         for source in sorted(resources.files(WEB_PACKAGE).iterdir(), key=lambda p: p.name):
             if source.is_file() and source.name.endswith(WEB_SUFFIXES):
-                files.append(File.generated(config, f"{WEB_URI}/{source.name}", content=source.read_bytes()))
+                files.append(File.generated(config, f"{WIDGET_URI}/{source.name}", content=source.read_bytes()))
         assert self.content is not None
         for generated in engine_files(config, engine_data_from(self.content)):
             files.append(generated)

@@ -12,15 +12,35 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from tests.serve import serve_directory
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = ROOT / "tests" / "fixtures"
+VALID = FIXTURES / "content" / "valid"
+"""A frozen, valid content set that validator tests mutate: editors' changes to content/ never break them."""
 OFFER_GUIDE = [sys.executable, "-m", "generator.cli"]
 
 # CI runs derandomized so a failure there is a failure everywhere.
 settings.register_profile("ci", derandomize=True, deadline=None, max_examples=200)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def page_address(source_path: str) -> str:
+    """A page's address from its source path: ``checklists/decision.md`` → ``/checklists/decision/``."""
+    stem = source_path.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"/{stem}/" if stem else "/"
+
+
+def guide_addresses(content_dir: Path = CONTENT) -> list[str]:
+    """Every page address of a guide, from the site map and the checklists its content has."""
+    from generator.content.load import load_content
+    from generator.site.pages import all_checklists
+    from generator.site_map import PAGES, checklist_page
+
+    checklists = all_checklists(load_content(content_dir))
+    return sorted({page_address(p) for p in PAGES.values()} | {page_address(checklist_page(c.id)) for c in checklists})
 
 
 def run_offer_guide(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -33,8 +53,6 @@ def run_offer_guide(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | N
 @pytest.fixture(scope="session")
 def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A static server for the session's site, started before the build so the build knows its address."""
-    from tests.browser.conftest import serve_directory
-
     site = tmp_path_factory.mktemp("built") / "site"
     server, url = serve_directory(site)
     yield site, url

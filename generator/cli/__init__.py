@@ -1,4 +1,4 @@
-"""The ``offer-guide`` command: check, build, serve, schema and score.
+"""The ``offer-guide`` command: new, check, build, serve, schema and score.
 
 Problems in content end here as one line each and exit status 1; never a traceback.
 """
@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     def content_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="content directory (default: content)")
 
+    p = sub.add_parser("new", help="start a new guide in DIR: content, mkdocs.yml and a README")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.set_defaults(run=_new)
+
     p = sub.add_parser("check", help="validate the content and report every problem")
     content_arg(p)
     p.set_defaults(run=_check)
@@ -59,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     content_arg(p)
     p.set_defaults(run=_score)
     return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.cli.new import run_new
+
+    return run_new(args.dir)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -76,9 +76,9 @@ def _fill_value(annotation: Any, value: Any, numbers: dict[str, str]) -> Any:
     base = optional_of(base) or base
     args = getattr(base, "__args__", ())
     if isinstance(value, list):
-        items = [_fill_value(args[0] if args else Any, v, numbers) for v in value]
-        return items if any(a is not b for a, b in zip(items, value)) else value
+        filled = [_fill_value(args[0] if args else Any, v, numbers) for v in value]
+        return filled if any(a is not b for a, b in zip(filled, value, strict=True)) else value
     if isinstance(value, dict):
-        items = {k: _fill_value(args[1] if len(args) == 2 else Any, v, numbers) for k, v in value.items()}
-        return items if any(items[k] is not value[k] for k in value) else value
+        mapped = {k: _fill_value(args[1] if len(args) == 2 else Any, v, numbers) for k, v in value.items()}
+        return mapped if any(mapped[k] is not value[k] for k in value) else value
     return fill(value, numbers)

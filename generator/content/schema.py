@@ -47,7 +47,7 @@ def schema_of(annotation: Any) -> dict[str, Any]:
         key, value = get_args(base)
         return {"type": "object", "propertyNames": schema_of(key), "additionalProperties": schema_of(value),
                 **({"minProperties": least} if least else {})}
-    if dataclasses.is_dataclass(base):
+    if isinstance(base, type) and dataclasses.is_dataclass(base):
         docs = _attribute_docs(base)
         properties = {}
         for name, field_annotation in hints(base).items():

@@ -158,6 +158,7 @@ def _build(node: Node, loc: Loc, src: Source) -> Any:
         return out
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, i), src) for i, item in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)  # composing gives only mappings, sequences and scalars
     src.positions.styles[loc] = node.style or None  # libyaml gives "" for plain scalars
     return _scalar(node)
 

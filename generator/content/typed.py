@@ -103,7 +103,7 @@ def build(annotation: Any, value: Any, loc: Loc, errors: list[Error]) -> Any:
         return _list(get_args(annotation)[0], extras, value, loc, errors)
     if origin is dict:
         return _dict(get_args(annotation), extras, value, loc, errors)
-    if dataclasses.is_dataclass(annotation):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return _object(annotation, value, loc, errors)
     raise TypeError(f"unsupported annotation {annotation!r}")  # a model bug, not bad content
 

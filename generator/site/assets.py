@@ -22,13 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from generator.site.contract_asset import contract_file
-from generator.site.lean import LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
+from generator.site.lean import ENGINE_DIR, LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
+from generator.site.runtime_files import pyodide_dir
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-ENGINE_DIR = ROOT / "widgets" / "offer_engine"
 ENGINE_PACKAGE = "offer_engine"
 
 # Only what a browser needs to boot Python: no Node build, no source maps, no consoles.
@@ -58,7 +56,7 @@ class EngineAssets:
 
 
 def pyodide_version() -> str:
-    package = PYODIDE_DIR / "package.json"
+    package = pyodide_dir() / "package.json"
     try:
         return str(json.loads(package.read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError) as exc:
@@ -126,26 +124,27 @@ def lean_or_none(pyodide_dir: Path) -> LeanRuntime | None:
 def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File]:
     """The files to add to the site: the Pyodide runtime, the lean zip, the engine zip, rubric.json and the manifest."""
     version = pyodide_version()
+    source_dir = pyodide_dir()
     runtime = f"assets/pyodide/{version}/"
     files, sizes = [], {}
     for name in PYODIDE_FILES:
-        source = PYODIDE_DIR / name
+        source = source_dir / name
         if not source.is_file():
             raise PluginError(f"The Pyodide runtime has no {name} ({source}); run `npm ci` (or `make setup`) first")
         files.append(File.generated(config, runtime + name, abs_src_path=str(source)))
         sizes[name] = source.stat().st_size
     engine, rubric = engine_zip(), rubric_json(engine_data)
-    lean, lean_uri = lean_or_none(PYODIDE_DIR), None
+    lean, lean_uri = lean_or_none(source_dir), None
     if lean is not None:
         lean_uri = hashed("python_stdlib", lean.zip.read_bytes(), ".zip")
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
     # Without a lean zip there is no lean snapshot; the key then still names the runtime and engine served.
-    runtime_key = lean.runtime_key if lean else hashlib.sha256(pyodide_digest(PYODIDE_DIR).encode() + engine).hexdigest()
+    runtime_key = lean.runtime_key if lean else hashlib.sha256(pyodide_digest(source_dir).encode() + engine).hexdigest()
     assets = EngineAssets(
         runtime, hashed(ENGINE_PACKAGE, engine, ".zip"), hashed("rubric", rubric, ".json"),
-        lean_uri, lock_abi(PYODIDE_DIR), runtime_key, sizes,
+        lean_uri, lock_abi(source_dir), runtime_key, sizes,
     )
     files.append(File.generated(config, assets.engine, content=engine))
     files.append(File.generated(config, assets.rubric, content=rubric))

@@ -3,16 +3,12 @@ server and Debian's headless Chromium they use are session fixtures in tests/con
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import os
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 from generator.content.load import load_content
 from generator.content.model import Content
 from tests.conftest import CONTENT
+from tests.serve import serve_directory
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium tries to reach Google at start-up (see the env notes).
@@ -35,29 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the MIME types Pyodide needs; quiet logs."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".zip": "application/zip",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def serve_directory(root: Path, kind: type[_Handler] = _Handler) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(kind, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 # site_url, playwright_instance and browser live in tests/conftest.py: the quality gates

@@ -10,11 +10,16 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from generator.content.load import load_content
 from generator.content.model import Content
 from generator.content.model.lists import Checklist
 from generator.site.pages import all_checklists
 from tests.browser.conftest import PageFactory, csp_violations, plain_text, serve_directory
 from tests.conftest import CONTENT, ROOT, run_offer_guide
+
+# The ids come from content (editors add and rename lists): two checklists and the roadmap's.
+LISTS = all_checklists(load_content(CONTENT))
+FIRST, SECOND, ROADMAP = LISTS[0].id, LISTS[1].id, load_content(CONTENT).roadmap.checklist_id
 
 # Storage that throws on every access, as in a browser set to block site data.
 BLOCKED_STORAGE = """
@@ -57,9 +62,7 @@ def stored(page: Page, checklist_id: str) -> list[str] | None:
 
 @pytest.fixture(scope="module")
 def checklists(guide_content: Content) -> list[Checklist]:
-    lists = all_checklists(guide_content)
-    assert {c.id for c in lists} >= {"decision", "communication", "follow-up"}
-    return lists
+    return all_checklists(guide_content)
 
 
 def names_and_details(checklist: Checklist) -> list[tuple[str, str, str | None]]:
@@ -100,7 +103,7 @@ def test_markdown_in_items_is_rendered_not_shown(page: Page, site_url: str, chec
 
 
 def test_ticking_from_the_keyboard(page: Page, site_url: str) -> None:
-    open_checklist(page, site_url + address("decision"))
+    open_checklist(page, site_url + address(FIRST))
     page.get_by_role("button", name="Print this checklist").focus()
     page.keyboard.press("Tab")
     first = page.locator("input[data-tick]").first
@@ -137,25 +140,25 @@ def test_a_tick_survives_a_reload(page: Page, site_url: str, checklists: list[Ch
 def test_the_same_ticks_show_on_the_all_page_and_after_instant_navigation(page: Page, site_url: str) -> None:
     open_checklist(page, site_url + "/checklists/")
     page.evaluate("window.__sameVisit = true")
-    page.locator('[data-ticks="decision"] input[data-tick]').nth(1).check()
-    open_own_page(page, "decision")
-    expect(page).to_have_url(site_url + address("decision"))
+    page.locator(f'[data-ticks="{FIRST}"] input[data-tick]').nth(1).check()
+    open_own_page(page, FIRST)
+    expect(page).to_have_url(site_url + address(FIRST))
     assert page.evaluate("window.__sameVisit") is True, "Material swapped the page in without a reload"
     second = page.locator("input[data-tick]").nth(1)
     expect(second).to_be_checked()
     # The newly shown page is wired too: a tick made here is kept.
     page.locator("input[data-tick]").nth(2).check()
-    assert len(stored(page, "decision") or []) == 2
+    assert len(stored(page, FIRST) or []) == 2
 
 
 def test_clear_ticks_empties_them_and_says_so(page: Page, site_url: str) -> None:
-    open_checklist(page, site_url + address("communication"))
+    open_checklist(page, site_url + address(SECOND))
     boxes = page.locator("input[data-tick]")
     boxes.nth(0).check()
     boxes.nth(2).check()
     page.get_by_role("button", name="Clear ticks").click()
     expect(page.locator("input[data-tick]:checked")).to_have_count(0)
-    assert stored(page, "communication") is None
+    assert stored(page, SECOND) is None
     live = page.locator("[data-ticks-status]")
     expect(live).to_have_attribute("aria-live", "polite")
     expect(live).to_have_text(live.get_attribute("data-cleared") or "missing words")
@@ -166,16 +169,16 @@ def test_clear_ticks_empties_them_and_says_so(page: Page, site_url: str) -> None
 
 def test_clearing_one_checklist_keeps_the_others(page: Page, site_url: str) -> None:
     open_checklist(page, site_url + "/checklists/")
-    page.locator('[data-ticks="decision"] input[data-tick]').first.check()
-    page.locator('[data-ticks="communication"] input[data-tick]').first.check()
-    page.locator('[data-ticks="decision"] [data-ticks-clear]').click()
-    expect(page.locator('[data-ticks="decision"] input:checked')).to_have_count(0)
-    expect(page.locator('[data-ticks="communication"] input:checked')).to_have_count(1)
+    page.locator(f'[data-ticks="{FIRST}"] input[data-tick]').first.check()
+    page.locator(f'[data-ticks="{SECOND}"] input[data-tick]').first.check()
+    page.locator(f'[data-ticks="{FIRST}"] [data-ticks-clear]').click()
+    expect(page.locator(f'[data-ticks="{FIRST}"] input:checked')).to_have_count(0)
+    expect(page.locator(f'[data-ticks="{SECOND}"] input:checked')).to_have_count(1)
 
 
 def test_ticks_follow_another_tab(page: Page, site_url: str) -> None:
-    open_checklist(page, site_url + address("decision"))
-    other = open_checklist(page.context.new_page(), site_url + address("decision"))
+    open_checklist(page, site_url + address(FIRST))
+    other = open_checklist(page.context.new_page(), site_url + address(FIRST))
     box(other, page.locator("input[data-tick]").first.get_attribute("data-tick") or "").check()
     expect(page.locator("input[data-tick]").first).to_be_checked()
 
@@ -183,7 +186,7 @@ def test_ticks_follow_another_tab(page: Page, site_url: str) -> None:
 def test_with_storage_blocked_ticking_still_works(page_factory: PageFactory, site_url: str) -> None:
     page = page_factory()
     page.context.add_init_script(BLOCKED_STORAGE)
-    open_checklist(page, site_url + address("decision"))
+    open_checklist(page, site_url + address(FIRST))
     expect(page.locator("[data-ticks-memory-only]")).to_be_visible()
     expect(page.locator("[data-ticks-kept]")).to_be_hidden()
     boxes = page.locator("input[data-tick]")
@@ -199,11 +202,11 @@ def test_with_storage_full_ticks_last_for_the_visit(page_factory: PageFactory, s
     page = page_factory()
     page.context.add_init_script(FULL_STORAGE)
     open_checklist(page, site_url + "/checklists/")
-    expect(page.locator('[data-ticks="decision"] [data-ticks-memory-only]')).to_be_visible()
-    page.locator('[data-ticks="decision"] input[data-tick]').first.check()
+    expect(page.locator(f'[data-ticks="{FIRST}"] [data-ticks-memory-only]')).to_be_visible()
+    page.locator(f'[data-ticks="{FIRST}"] input[data-tick]').first.check()
     page.evaluate("window.__sameVisit = true")
-    open_own_page(page, "decision")
-    expect(page).to_have_url(site_url + address("decision"))
+    open_own_page(page, FIRST)
+    expect(page).to_have_url(site_url + address(FIRST))
     assert page.evaluate("window.__sameVisit") is True, "Material swapped the page in without a reload"
     expect(page.locator("input[data-tick]").first).to_be_checked()
 
@@ -251,7 +254,7 @@ def test_a_tick_survives_an_edit_of_the_items_text(page: Page, two_builds: tuple
 # --- print buttons ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("path", "label"), [(address("decision"), "Print this checklist"), ("/checklists/", "Print all")])
+@pytest.mark.parametrize(("path", "label"), [(address(FIRST), "Print this checklist"), ("/checklists/", "Print all")])
 def test_print_buttons_open_the_print_dialog(page: Page, site_url: str, path: str, label: str) -> None:
     page.context.add_init_script(COUNT_PRINTS)
     open_checklist(page, site_url + path)
@@ -281,7 +284,7 @@ def test_the_widgets_run_under_the_sites_csp_without_errors(page: Page, site_url
     page.locator("input[data-tick]").first.check()
     page.locator("[data-ticks-clear]").first.click()
     page.get_by_role("button", name="Print all").click()
-    open_own_page(page, "follow-up")
+    open_own_page(page, ROADMAP)
     page.locator("input[data-tick]").first.check()
     page.emulate_media(media="print")
     page.pdf()

@@ -47,7 +47,8 @@ def test_an_invalid_value_gets_an_inline_message_and_is_kept(page: Page, site_ur
 
 
 def test_if_the_engine_cannot_start_the_widget_says_so_and_the_form_stays(page: Page, site_url: str) -> None:
-    page.route("**/assets/engine/offer_engine-*.zip", lambda route: route.fulfill(status=404, body="gone"))
+    # Pyodide's loader is what both boot paths (lean and plain) need first.
+    page.route("**/pyodide.mjs", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(f"{site_url}/score/")
     page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=90_000)
     assert "could not start" in page.locator("[data-og-status]").inner_text()

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import _Handler, serve_directory
+from tests.serve import _Handler, serve_directory
 from tests.browsers.drivers import Driver, Firefox, WebKit, xvfb
 
 PROBE_PATH = "/__probe__.js"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from typing import Any
 
@@ -11,12 +12,13 @@ from hypothesis import strategies as st
 
 from offer_engine import InputError, evaluate, to_dict
 from offer_engine.bridge import run
+from offer_engine.request import Situation
 
 from .conftest import RUBRIC_DATA
 from .scenarios import CRITERIA
 
 WEIGHTS = st.one_of(st.integers(0, 5), st.sampled_from([0.5, 2.5, 1.25, 4.75, 0.1]))
-SITUATION_KEYS = ("mobility_matters", "knows_hiring_manager", "long_process", "prefers_email", "time_zones")
+SITUATION_KEYS = tuple(f.name for f in dataclasses.fields(Situation))  # the engine's own list
 
 
 @st.composite

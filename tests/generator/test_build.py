@@ -19,7 +19,8 @@ from generator.content.model import Content
 from generator.content.model.advice import Case
 from generator.content.model.scripts import Note, Script
 from generator.site.pages import all_checklists
-from tests.conftest import CONTENT, FIXTURES, run_offer_guide
+from generator.site_map import PAGES, checklist_page
+from tests.conftest import CONTENT, FIXTURES, VALID, page_address, run_offer_guide
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +28,14 @@ def content() -> Content:
     return load_content(CONTENT)
 
 
-def page_text(site: Path, address: str) -> str:
+def built_page(site: Path, source_path: str) -> str:
+    """A built page's HTML, found by the source path the site map gives it (``faq.md``)."""
+    return (site / page_address(source_path).strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def page_text(site: Path, page_id: str) -> str:
     """The visible text of a built page's article, whitespace-normalised."""
-    raw = (site / address / "index.html").read_text(encoding="utf-8")
+    raw = built_page(site, PAGES[page_id])
     article = raw[raw.index("<article"): raw.index("</article>")]
     return _normal(re.sub(r"<[^>]+>", " ", article))
 
@@ -67,7 +73,7 @@ def _scripts_of(cases: Callable[[Content], list[Case]]) -> Callable[[Content], l
     return scripts
 
 
-# page address → the hard cases it shows, each as a section of its own.
+# page id in the site map → the hard cases it shows, each as a section of its own.
 CASES: dict[str, Callable[[Content], list[Case]]] = {
     "difficult-conversations": lambda c: c.conversations.cases,
     "deadlines": lambda c: c.deadlines.cases,
@@ -76,7 +82,7 @@ CASES: dict[str, Callable[[Content], list[Case]]] = {
     "relationships": lambda c: c.relationships.cases,
 }
 
-# (page address, how to get the items from content, how each item appears)
+# (page id in the site map, how to get the items from content, how each item appears)
 ITEM_TABLE = [
     ("reasons", lambda c: c.reasons.reasons, lambda r: [r.title, r.text, r.weigh]),
     ("framework", lambda c: c.framework.steps, lambda s: [s.title, s.text, *s.tips]),
@@ -88,8 +94,8 @@ ITEM_TABLE = [
     ("after-accepting", lambda c: c.situations.changed_mind, lambda p: [p.title, p.text]),
     ("global-mobility", lambda c: c.rubric.mobility.questions, lambda q: [q.text]),
     # The hard cases: each case's advice, and the scripts it names, in full on its own page.
-    *[(address, cases, _case_texts) for address, cases in CASES.items()],
-    *[(address, _scripts_of(cases), _script_texts) for address, cases in CASES.items()],
+    *[(page_id, cases, _case_texts) for page_id, cases in CASES.items()],
+    *[(page_id, _scripts_of(cases), _script_texts) for page_id, cases in CASES.items()],
     ("scripts", lambda c: c.scripts.notes, lambda n: [n.title, n.situation, _first_line(n.text)]),
     # Advice for before the decision sits with the decision pages.
     ("reasons", lambda c: [c.reasons.right_move], lambda s: [s.title, *s.paragraphs, *s.points]),
@@ -99,14 +105,14 @@ ITEM_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("address", "items", "texts"), ITEM_TABLE, ids=[row[0] for row in ITEM_TABLE])
-def test_every_item_is_on_its_page(built_site: Path, content: Content, address: str, items, texts) -> None:
-    found = page_text(built_site, address)
+@pytest.mark.parametrize(("page_id", "items", "texts"), ITEM_TABLE, ids=[row[0] for row in ITEM_TABLE])
+def test_every_item_is_on_its_page(built_site: Path, content: Content, page_id: str, items, texts) -> None:
+    found = page_text(built_site, page_id)
     listed = items(content)
     assert listed, "the table must check something"
     for item in listed:
         for text in texts(item):
-            assert plain(text) in found, f"{address}: missing {text[:60]!r}"
+            assert plain(text) in found, f"{page_id}: missing {text[:60]!r}"
 
 
 @pytest.mark.parametrize("kind", ["reasons", "framework", "scripts", "faq"])
@@ -114,17 +120,17 @@ def test_one_section_per_item(built_site: Path, content: Content, kind: str) -> 
     """Counted from the content: each item has its own anchored heading."""
     items = {"reasons": content.reasons.reasons, "framework": content.framework.steps,
              "scripts": content.scripts.scripts, "faq": content.faq.questions}[kind]
-    raw = (built_site / kind / "index.html").read_text(encoding="utf-8")
+    raw = built_page(built_site, PAGES[kind])
     headings = re.findall(r'<h2 id="([^"]+)"', raw)
     assert [h for h in headings if h in {item.id for item in items}] == [item.id for item in items]
 
 
-@pytest.mark.parametrize("address", list(CASES))
-def test_each_case_is_a_section_with_its_scripts(built_site: Path, content: Content, address: str) -> None:
+@pytest.mark.parametrize("page_id", list(CASES))
+def test_each_case_is_a_section_with_its_scripts(built_site: Path, content: Content, page_id: str) -> None:
     """Counted from the content: each case has its own anchored h2, and each of its scripts an h3 under it."""
-    cases = CASES[address](content)
+    cases = CASES[page_id](content)
     assert cases
-    raw = (built_site / address / "index.html").read_text(encoding="utf-8")
+    raw = built_page(built_site, PAGES[page_id])
     headings = re.findall(r'<h([23]) id="([^"]+)"', raw)
     h2 = [i for level, i in headings if level == "2"]
     assert [i for i in h2 if i in {c.id for c in cases}] == [c.id for c in cases]
@@ -132,7 +138,7 @@ def test_each_case_is_a_section_with_its_scripts(built_site: Path, content: Cont
         start = headings.index(("2", case.id)) + 1
         end = next((n for n in range(start, len(headings)) if headings[n][0] == "2"), len(headings))
         under = [i for level, i in headings[start:end] if level == "3"]
-        assert [i for i in under if i in case.scripts] == list(case.scripts), f"{address}#{case.id}"
+        assert [i for i in under if i in case.scripts] == list(case.scripts), f"{page_id}#{case.id}"
 
 
 def test_advice_before_the_decision_left_the_follow_up_page(built_site: Path, content: Content) -> None:
@@ -142,7 +148,7 @@ def test_advice_before_the_decision_left_the_follow_up_page(built_site: Path, co
 
 
 def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content) -> None:
-    raw = (built_site / "scripts" / "index.html").read_text(encoding="utf-8")
+    raw = built_page(built_site, PAGES["scripts"])
     both = [s for s in content.scripts.scripts if s.call and s.email]
     assert both
     assert raw.count('class="tabbed-set') == len(both)
@@ -154,9 +160,9 @@ def test_scripts_show_call_and_email_in_tabs(built_site: Path, content: Content)
 
 def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) -> None:
     lists = all_checklists(content)
-    all_page = (built_site / "checklists" / "index.html").read_text(encoding="utf-8")
+    all_page = built_page(built_site, PAGES["checklists"])
     for checklist in lists:
-        own = (built_site / "checklists" / checklist.id / "index.html").read_text(encoding="utf-8")
+        own = built_page(built_site, checklist_page(checklist.id))
         for item in checklist.items:
             for raw in (own, all_page):
                 assert f'data-tick="{item.id}"' in raw
@@ -165,7 +171,7 @@ def test_every_checklist_item_is_a_checkbox(built_site: Path, content: Content) 
 
 
 def test_home_answers_first_and_offers_three_routes(built_site: Path, content: Content) -> None:
-    text = page_text(built_site, "")
+    text = page_text(built_site, "index")
     answer = plain(content.guide.answer.summary)
     assert text.index(plain(content.guide.title)) < text.index(answer) < 300
     for route in content.guide.routes:
@@ -203,7 +209,7 @@ def test_other_content_gives_another_guide(other_site: Path, content: Content) -
     assert html.escape(other.guide.title, quote=False) in home
     assert html.escape(content.guide.title, quote=False) not in home
     for checklist in all_checklists(other):
-        assert (site / "checklists" / checklist.id / "index.html").is_file()
+        assert built_page(site, checklist_page(checklist.id))
     for question in other.faq.questions:
         assert plain(question.question) in page_text(site, "faq")
 
@@ -235,7 +241,7 @@ def test_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
     broken = tmp_path / "content"
     import shutil
 
-    shutil.copytree(CONTENT, broken)
+    shutil.copytree(VALID, broken)
     (broken / "faq.yml").write_text("title: [oops\n", encoding="utf-8")
     result = run_offer_guide("build", "--content", broken, "-d", site)
     assert result.returncode == 1

@@ -10,13 +10,14 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from generator.content.model import FILES
-from tests.conftest import CONTENT, ROOT, run_offer_guide
+from generator.content.source import read_source
+from tests.conftest import CONTENT, ROOT, VALID, run_offer_guide
 
 
 def test_check_accepts_the_guide() -> None:
@@ -28,7 +29,7 @@ def test_check_accepts_the_guide() -> None:
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
+    shutil.copytree(VALID, root)
     text = (root / "rubric.yml").read_text()
     (root / "rubric.yml").write_text(text.replace("    weight: 4\n", "    weight: high\n", 1))
     (root / "faq.yml").write_text("title: T\nintro: I\nquestions: []\n")
@@ -71,6 +72,34 @@ def test_missing_content_directory(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == "nowhere:1:1: content directory not found"
 
 
+@pytest.mark.parametrize("command", ["mkdocs", "offer-guide"])
+def test_a_missing_content_directory_is_one_line_naming_it(tmp_path: Path, command: str) -> None:
+    guide = tmp_path / "guide"
+    (guide / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", guide)
+    args = ["--content", "missing-words"] if command == "offer-guide" else []
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / command), "build", *args], cwd=guide, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "OFFER_GUIDE_CONTENT": str(guide / "missing-words"), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "missing-words" in line]) == 1, result.stderr
+    assert not (guide / "site").exists()
+
+
+def test_new_starts_a_valid_guide_and_never_overwrites(tmp_path: Path) -> None:
+    made = run_offer_guide("new", "my-guide", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    guide = tmp_path / "my-guide"
+    assert sorted(p.name for p in (guide / "content").iterdir()) == sorted(p.name for p in CONTENT.glob("*.yml"))
+    assert (guide / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+    assert run_offer_guide("check", cwd=guide).returncode == 0
+    again = run_offer_guide("new", "my-guide", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == ["my-guide: already exists and is not an empty folder; choose a new name"]
+
+
 def test_schema_describes_and_accepts_the_content(tmp_path: Path) -> None:
     result = run_offer_guide("schema", "-o", tmp_path / "schema")
     assert result.returncode == 0
@@ -80,14 +109,25 @@ def test_schema_describes_and_accepts_the_content(tmp_path: Path) -> None:
         text = (CONTENT / f"{stem}.yml").read_text()
         # Each content file points editors at its schema on its first line.
         assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{stem}.schema.json"
-        data = yaml.safe_load(text)
-        jsonschema.validate(data, schema)
+        jsonschema.validate(_read(CONTENT / f"{stem}.yml"), schema)
     rubric = json.loads((tmp_path / "schema" / "rubric.schema.json").read_text())
     weight = rubric["properties"]["criteria"]["items"]["properties"]["weight"]
     assert weight["minimum"] == 0 and weight["maximum"] == 5 and "description" in weight
+    faq_schema = json.loads((tmp_path / "schema" / "faq.schema.json").read_text())
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({**yaml.safe_load((CONTENT / "faq.yml").read_text()), "colour": "blue"},
-                            json.loads((tmp_path / "schema" / "faq.schema.json").read_text()))
+        jsonschema.validate({**_read(CONTENT / "faq.yml"), "colour": "blue"}, faq_schema)
+    # YAML 1.2, as the build reads it: `no` is text, so a title may be "no" (YAML 1.1 would make it false).
+    faq = tmp_path / "faq.yml"
+    faq.write_text((CONTENT / "faq.yml").read_text().replace("\ntitle: ", "\ntitle: no\n# ", 1))
+    assert _read(faq)["title"] == "no"
+    jsonschema.validate(_read(faq), faq_schema)
+
+
+def _read(path: Path) -> Any:
+    """A content file's data as the build reads it (YAML 1.2 core schema)."""
+    source = read_source(path, path.name)
+    assert source.problems == [], source.problems
+    return source.data
 
 
 def _free_port() -> int:
@@ -106,7 +146,7 @@ def _fetch(url: str) -> str | None:
 
 def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(VALID, content)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--content", str(content), "-a", f"127.0.0.1:{port}"],

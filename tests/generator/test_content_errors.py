@@ -10,7 +10,8 @@ import pytest
 
 from generator.content.errors import ContentError
 from generator.content.load import load_content
-from tests.conftest import CONTENT
+from generator.content.source import read_source
+from tests.conftest import VALID
 
 CARET = "⁁"
 
@@ -106,9 +107,9 @@ CASES = [
 
 @pytest.fixture
 def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real content, with the working directory set so paths read ``content/…``."""
+    """A copy of the fixture content, with the working directory set so paths read ``content/…``."""
     root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
+    shutil.copytree(VALID, root)
     monkeypatch.chdir(tmp_path)
     return root
 
@@ -142,9 +143,7 @@ def test_each_mistake_is_reported_exactly(content: Path, case: Case) -> None:
 
 
 def _declared_placeholders() -> str:
-    import yaml
-
-    names = yaml.safe_load((CONTENT / "scripts.yml").read_text(encoding="utf-8"))["placeholders"]
+    names = read_source(VALID / "scripts.yml", "scripts.yml").data["placeholders"]  # read as the build reads it
     return ", ".join("{" + name + "}" for name in sorted(names))
 
 

@@ -1,11 +1,24 @@
 // One engine per visit: starts the worker once (a module-level singleton survives Material's
-// instant navigation), gives up with a plain reason after a time-out, and runs one request at a time.
+// instant navigation) and never leaves the page waiting for ever. The boot falls back from the
+// lean runtime to the plain one without a word; a worker that crashes, hangs or stops answering
+// is ended, every run it held is settled with a fault of ours, and it is restarted once.
 
-import { ENGINE, PYODIDE, RUBRIC } from "./engine-assets.mjs";
+import { dropSnapshot } from "./boot-snapshot.mjs";
+import * as manifest from "./engine-assets.mjs";
 
 const WORKER = new URL("./engine-worker.mjs", import.meta.url);
-/** A wrong CSP or a stalled download makes Pyodide hang rather than fail: stop waiting after this. */
-export const BOOT_TIMEOUT_MS = 60_000;
+// Read through a namespace, so a manifest without the lean runtime's names still links.
+const ASSETS = Object.fromEntries(
+  ["PYODIDE", "STDLIB_FULL", "LOCK_FULL", "ENGINE", "LEAN", "LOCK_ABI", "RUNTIME_KEY", "RUBRIC", "BYTES"]
+    .map((name) => [name, manifest[name] ?? null]),
+);
+/**
+ * How long to wait, in ms. A wrong CSP or a stalled download makes Pyodide hang rather than fail,
+ * so a boot that has said nothing for `boot` ms is ended; one engine call takes 11–45 ms, so a run
+ * that takes `run` ms is stuck, and a snapshot that restores for `restore` ms is dropped for a normal boot. A page (or a test) may set `globalThis.offerGuideEngineLimits`
+ * before this module loads to change them.
+ */
+export const LIMITS = { boot: 60_000, restore: 20_000, run: 20_000, ...globalThis.offerGuideEngineLimits };
 
 const REASONS = {
   wasm: "Your browser cannot run WebAssembly, which the scoring needs. A recent Chrome, Edge, Firefox or Safari can.",
@@ -13,78 +26,206 @@ const REASONS = {
   timeout: "The scoring engine took too long to start. Check your connection and reload the page to try again.",
   worker: "Your browser could not start the scoring engine (it needs module Web Workers).",
   boot: "The scoring engine could not start. Reload the page to try again.",
+  stopped: "The scoring engine stopped working on our side, twice. Your answers are kept; reload the page to try again.",
 };
+/** Failures that another boot path cannot mend. */
+const FINAL = new Set(["wasm", "csp", "worker"]);
 
 let engine = null;
 
-/** The shared engine: `{ ready: Promise, run(request) → Promise<response>, onPhase(fn) }`. */
+/** The shared engine: `{ ready, phase, via, onPhase(fn), onEvent(fn), run(request) }`. */
 export function getEngine() {
   engine ??= startEngine();
   return engine;
 }
 
+/** An answer in the bridge's shape for a fault of ours: the widget shows it as ours. */
+function fault(kind, message) {
+  return { ok: false, internal: true, fault: kind, problems: [{ field: "engine", message }] };
+}
+
 function startEngine() {
   const listeners = new Set();
-  const pending = new Map();
+  const plan = ASSETS.LEAN ? ["lean", "plain"] : ["plain"];
+  const queue = [];
   let nextId = 0;
-  let worker;
+  let worker = null;
+  let inFlight = null;
+  let up = false;
+  let everReady = false;
+  let restarts = 0;
+  let dead = null;
   let phase = "starting";
+  let via = null;
+  let settleReady;
 
-  const ready = new Promise((resolve, reject) => {
-    const fail = (reason, detail) => {
-      phase = "failed";
-      listeners.forEach((fn) => fn(phase));
-      reject(Object.assign(new Error(REASONS[reason] || REASONS.boot), { reason, detail }));
-    };
-    if (typeof WebAssembly !== "object") return fail("wasm");
+  const ready = new Promise((resolve, reject) => (settleReady = { resolve, reject }));
+  ready.catch(() => {}); // callers read the failure through `ready`; no unhandled rejection
+
+  let progress = null;
+
+  function emit(event) {
+    if (event.type === "phase") phase = event.phase;
+    if (event.type === "progress") progress = event;
+    listeners.forEach((fn) => fn(event));
+  }
+
+  function launch(attempt) {
+    let w;
     try {
-      worker = new Worker(WORKER, { type: "module", name: "offer-guide engine" });
+      w = new Worker(WORKER, { type: "module", name: "offer-guide engine" });
       globalThis.__offerGuideEngineBoots = (globalThis.__offerGuideEngineBoots || 0) + 1;
     } catch (error) {
-      return fail("worker", String(error));
+      return bootFailed(attempt, "worker", String(error));
     }
-    const timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
-    worker.addEventListener("error", (event) => {
+    worker = w;
+    up = false;
+    phase = "starting";
+    let booting = true;
+    let timer = 0;
+    const quiet = () => {
       clearTimeout(timer);
-      fail("worker", event.message);
-    });
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "phase") {
-        phase = data.phase;
-        listeners.forEach((fn) => fn(phase));
-      } else if (data.type === "ready") {
-        clearTimeout(timer);
-        phase = "ready";
-        listeners.forEach((fn) => fn(phase));
-        resolve();
-      } else if (data.type === "failed" && phase !== "ready") {
-        clearTimeout(timer);
-        fail(data.reason, data.detail);
-      } else if (data.type === "result") {
-        pending.get(data.id)?.(JSON.parse(data.text));
-        pending.delete(data.id);
+      // Restoring a snapshot is quick when it works; one that stalls is given up sooner.
+      const limit = phase === "restoring" ? LIMITS.restore : LIMITS.boot;
+      if (booting) timer = setTimeout(() => w === worker && stalled(attempt), limit);
+    };
+    quiet();
+    w.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (w !== worker) return;
+      clearTimeout(timer);
+      if (booting) {
+        booting = false;
+        bootFailed(attempt, "boot", event.message);
       }
+      else crashed("crashed");
     });
-    worker.postMessage({ type: "boot", pyodide: PYODIDE, engine: ENGINE, rubric: RUBRIC });
-  });
-  ready.catch(() => {}); // callers read the failure through `ready`; no unhandled rejection
+    w.addEventListener("message", ({ data }) => {
+      if (w !== worker) return; // a late word from a worker already ended
+      if (data.type === "progress") emit({ type: "progress", received: data.received, total: data.total });
+      else if (data.type === "phase") emit({ type: "phase", phase: data.phase });
+      else if ((data.type === "failed" || data.type === "ready") && booting) {
+        booting = false;
+        clearTimeout(timer);
+        if (data.type === "ready") booted(data.via);
+        else bootFailed(attempt, data.reason, data.detail);
+      } else if (data.type === "result") settle(data.id, JSON.parse(data.text));
+      else if (data.type === "crashed") crashed("crashed");
+      else if (data.type === "snapshot") {
+        if (data.stored) performance.mark("og:snapshot-stored");
+        emit({ type: "snapshot", stored: data.stored });
+      }
+      if (booting) quiet();
+    });
+    w.postMessage({ type: "boot", mode: plan[attempt], assets: ASSETS });
+  }
+
+  function stalled(attempt) {
+    if (phase !== "restoring") return bootFailed(attempt, "timeout");
+    dropSnapshot(ASSETS.RUNTIME_KEY); // the worker that would have dropped it is ended
+    bootFailed(attempt, "snapshot");
+  }
+
+  function stop() {
+    worker?.terminate();
+    worker = null;
+    up = false;
+  }
+
+  function bootFailed(attempt, reason, detail) {
+    stop();
+    if (!FINAL.has(reason) && attempt + 1 < plan.length) return launch(attempt + 1);
+    if (!everReady) {
+      emit({ type: "phase", phase: "failed" });
+      settleReady.reject(Object.assign(new Error(REASONS[reason] || REASONS.boot), { reason, detail }));
+      die(REASONS[reason] || REASONS.boot, false);
+    } else {
+      die(REASONS.stopped, true);
+    }
+  }
+
+  function booted(how) {
+    up = true;
+    via = how;
+    performance.mark("og:engine-ready", { detail: { via: how } });
+    const first = !everReady;
+    everReady = true;
+    emit({ type: "phase", phase: "ready" });
+    emit({ type: first ? "ready" : "recovered", via: how });
+    if (first) settleReady.resolve();
+    pump();
+  }
+
+  /** The worker died, hung or broke after it was ready: end it, settle its run, restart once. */
+  function crashed(kind) {
+    stop();
+    const message = kind === "timeout"
+      ? "The scoring engine took too long on this answer, on our side."
+      : "The scoring engine stopped unexpectedly, on our side.";
+    if (restarts >= 1) return die(REASONS.stopped, true);
+    if (inFlight) settle(inFlight.id, fault(kind, message));
+    restarts += 1;
+    emit({ type: "restarting" });
+    // The path that worked before; its snapshot, if any, makes the restart quick.
+    launch(Math.max(0, plan.indexOf(via === "snapshot" ? "lean" : via)));
+  }
+
+  function die(message, announce) {
+    stop();
+    dead = message;
+    if (inFlight) settle(inFlight.id, fault("stopped", message));
+    queue.splice(0).forEach((job) => job.resolve(fault("stopped", message)));
+    if (announce) emit({ type: "failed", message });
+  }
+
+  function settle(id, answer) {
+    if (!inFlight || inFlight.id !== id) return;
+    clearTimeout(inFlight.timer);
+    const { resolve } = inFlight;
+    inFlight = null;
+    resolve(answer);
+    pump();
+  }
+
+  function pump() {
+    if (!up || inFlight || !queue.length) return;
+    inFlight = queue.shift();
+    inFlight.timer = setTimeout(() => crashed("timeout"), LIMITS.run);
+    worker.postMessage({ type: "run", id: inFlight.id, request: inFlight.request });
+  }
+
+  launch(0);
 
   return {
     ready,
     get phase() {
       return phase;
     },
+    /** The last download progress, `{received, total}`, for a status line that appears late. */
+    get progress() {
+      return progress;
+    },
+    /** How the running worker booted: "snapshot", "lean" or "plain" (null before it is ready). */
+    get via() {
+      return via;
+    },
     onPhase(fn) {
+      const listener = (event) => event.type === "phase" && fn(event.phase);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Every event: phase, progress, ready, snapshot, restarting, recovered, failed. */
+    onEvent(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    /** Score one request (the offer-file shape); resolves to the bridge's `{ok, result | problems}`. */
+    /** Score one request (the offer-file shape); resolves to the bridge's answer, or to a fault of ours. */
     async run(request) {
       await ready;
-      const id = ++nextId;
+      if (dead) return fault("stopped", dead);
       return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ type: "run", id, request: JSON.stringify(request) });
+        queue.push({ id: ++nextId, request: JSON.stringify(request), resolve });
+        pump();
       });
     },
   };

@@ -1,10 +1,19 @@
-// The engine's home: a module worker that boots Pyodide from our own site, unpacks the engine zip
-// and answers "run" messages, so the page never freezes while Python starts or scores.
-// Messages in:  {type: "boot", pyodide, engine, rubric}  then  {type: "run", id, request}
-// Messages out: {type: "phase", phase} · {type: "ready"} · {type: "failed", reason} · {type: "result", id, text}
+// The engine's home: a module worker that boots Pyodide from our own site and answers "run"
+// messages, so the page never freezes while Python starts or scores.
+// Two ways to boot, chosen by the page: "lean" (the lean standard-library zip with the engine
+// inside, no lock file, and a memory snapshot kept in this browser) and "plain" (Pyodide's stock
+// standard library and lock file, and the engine zip unpacked into the file system).
+// Messages in:  {type: "boot", mode, assets}  then  {type: "run", id, request}
+// Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via}
+//               · {type: "failed", reason, detail} · {type: "result", id, text}
+//               · {type: "crashed", detail} · {type: "snapshot", stored}
+
+import { countDownloads, expectedSizes } from "./boot-progress.mjs";
+import { dropSnapshot, readSnapshot, storeSnapshot } from "./boot-snapshot.mjs";
 
 let runEngine = null;
 let rubricText = null;
+let fatal = null;
 
 function report(message) {
   self.postMessage(message);
@@ -28,42 +37,123 @@ async function fetchOk(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
-async function boot({ pyodide: indexURL, engine, rubric }) {
-  if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
-  if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
-  // The engine and rubric download while the runtime boots.
-  const engineZip = fetchOk(engine, "bytes");
-  const rubricJson = fetchOk(rubric, "text");
-  // Awaited below; until then a failed download must not count as an unhandled rejection.
-  engineZip.catch(() => {});
-  rubricJson.catch(() => {});
-  report({ type: "phase", phase: "runtime" });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const py = await loadPyodide({ indexURL, packages: [], stdout: () => {}, stderr: () => {} });
-  report({ type: "phase", phase: "engine" });
-  py.unpackArchive(await engineZip, "zip", { extractDir: "/offer_guide" });
-  py.runPython("import sys; sys.path.insert(0, '/offer_guide')");
-  runEngine = py.pyimport("offer_engine.bridge").run;
-  rubricText = await rubricJson;
-  runEngine(rubricText, '{"offers": []}'); // warm the imports once, before the reader waits on them
+/** A request of ours, never the reader's: every criterion at 5, to warm the engine's code paths. */
+function warmUpRequest(rubric) {
+  const scores = Object.fromEntries((JSON.parse(rubric).criteria || []).map((c) => [c.id, 5]));
+  return JSON.stringify({ offers: [{ name: "Warm-up", scores }] });
 }
 
-self.addEventListener("message", async (event) => {
-  const message = event.data;
-  if (message.type === "boot") {
+function warmUp(run) {
+  const answer = JSON.parse(run(rubricText, warmUpRequest(rubricText)));
+  // An internal error here means a broken runtime (say, a module missing from the lean zip).
+  if (answer.internal) throw new Error(answer.problems.map((p) => p.message).join("; "));
+}
+
+/** The files each path downloads, by the manifest's BYTES keys, for the progress bar. */
+function downloads(mode, a) {
+  const runtime = (name) => new URL(name, a.PYODIDE).href;
+  const common = { "pyodide.mjs": runtime("pyodide.mjs"), "pyodide.asm.mjs": runtime("pyodide.asm.mjs"),
+    "pyodide.asm.wasm": runtime("pyodide.asm.wasm"), rubric: a.RUBRIC };
+  return mode === "lean"
+    ? { ...common, lean: a.LEAN }
+    : { ...common, "python_stdlib.zip": a.STDLIB_FULL || runtime("python_stdlib.zip"),
+      "pyodide-lock.json": a.LOCK_FULL || runtime("pyodide-lock.json"), engine: a.ENGINE };
+}
+
+async function boot({ mode, assets: a }) {
+  if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
+  if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
+  const files = downloads(mode, a);
+  const counter = countDownloads(expectedSizes(files, a.BYTES), (p) => report({ type: "progress", ...p }));
+  const rubricJson = fetchOk(a.RUBRIC, "text");
+  const engineZip = mode === "plain" ? fetchOk(a.ENGINE, "bytes") : null;
+  const snapshot = mode === "lean" && a.RUNTIME_KEY ? readSnapshot(a.RUNTIME_KEY) : Promise.resolve(null);
+  // Awaited below; until then a failed download must not count as an unhandled rejection.
+  [rubricJson, engineZip].forEach((p) => p?.catch(() => {}));
+  report({ type: "phase", phase: "runtime" });
+  // Both modules load at once (Pyodide alone would fetch its glue only after its loader).
+  const [{ loadPyodide }, glue] = await Promise.all([import(files["pyodide.mjs"]), import(files["pyodide.asm.mjs"])]);
+  counter.done(files["pyodide.mjs"]);
+  counter.done(files["pyodide.asm.mjs"]);
+  const options = { indexURL: a.PYODIDE, packages: [], createPyodideModule: glue.default, stdout: () => {}, stderr: () => {} };
+  const saved = await snapshot;
+  if (saved) report({ type: "phase", phase: "restoring" });
+  let py;
+  if (mode === "lean") {
+    const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} } };
     try {
-      await boot(message);
-      report({ type: "ready" });
+      py = await loadPyodide(saved ? { ...lean, _loadSnapshot: saved } : { ...lean, _makeSnapshot: Boolean(a.RUNTIME_KEY) });
+    } catch (error) {
+      if (saved) await dropSnapshot(a.RUNTIME_KEY);
+      throw Object.assign(error, { reason: saved ? "snapshot" : "boot" });
+    }
+  } else {
+    py = await loadPyodide({ ...options, lockFileURL: files["pyodide-lock.json"], stdLibURL: files["python_stdlib.zip"] });
+  }
+  report({ type: "phase", phase: "engine" });
+  if (saved) {
+    // The snapshot froze random's state and the zip's table of contents: renew both.
+    py.runPython("import sys, zipimport\nzipimport._zip_directory_cache.clear()\n"
+      + "if 'random' in sys.modules: sys.modules['random'].seed()");
+  }
+  if (engineZip) {
+    py.unpackArchive(await engineZip, "zip", { extractDir: "/offer_guide" });
+    py.runPython("import sys; sys.path.insert(0, '/offer_guide')");
+  }
+  const run = py.pyimport("offer_engine.bridge").run;
+  rubricText = await rubricJson;
+  counter.restore();
+  warmUp(run); // before the reader waits on it, and before any snapshot
+  runEngine = run;
+  if (mode === "lean" && !saved && a.RUNTIME_KEY) return { via: "lean", snapshot: takeSnapshot(py) };
+  return { via: saved ? "snapshot" : mode, snapshot: null };
+}
+
+/** Python's memory now, while it has seen only our own warm-up request: never the reader's data. */
+function takeSnapshot(py) {
+  try {
+    return py.makeMemorySnapshot();
+  } catch {
+    return null; // some browsers or builds refuse: the next visit simply boots normally
+  }
+}
+
+async function keep(key, bytes) {
+  let stored = false;
+  try {
+    stored = await storeSnapshot(key, bytes);
+  } catch {
+    // quota or private mode: keep nothing
+  }
+  report({ type: "snapshot", stored });
+}
+
+function run({ id, request }) {
+  if (fatal) return report({ type: "crashed", detail: fatal });
+  let text;
+  try {
+    text = runEngine(rubricText, request);
+  } catch (error) {
+    // The bridge never raises, so this is Pyodide itself failing: this worker is done for.
+    fatal = String(error && error.message);
+    return report({ type: "crashed", detail: fatal });
+  }
+  report({ type: "result", id, text });
+}
+
+self.addEventListener("message", async ({ data: message }) => {
+  if (message.type === "boot") {
+    let booted;
+    try {
+      booted = await boot(message);
     } catch (error) {
       report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) });
+      return;
     }
+    report({ type: "ready", via: booted.via });
+    // Compressing 30 MB takes a while: done after "ready", on bytes captured before any run.
+    if (booted.snapshot) keep(message.assets.RUNTIME_KEY, booted.snapshot);
   } else if (message.type === "run") {
-    let text;
-    try {
-      text = runEngine(rubricText, message.request);
-    } catch (error) {
-      text = JSON.stringify({ ok: false, crashed: true, problems: [{ field: "", message: String(error && error.message) }] });
-    }
-    report({ type: "result", id: message.id, text });
+    run(message);
   }
 });

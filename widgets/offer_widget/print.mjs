@@ -1,4 +1,4 @@
-// Printing: wires the print buttons, and gives the printed footer (docs/assets/css/print.css) the
+// Printing: wires the print buttons, and gives the printed footer (generator/site/theme/assets/css/print.css) the
 // guide's name and the page's address. The footer is an @page margin box, so it never covers the
 // content; it reads its text from a custom property on the root, which the page context inherits.
 

@@ -7,6 +7,7 @@ import { renderComparison } from "./compare.mjs";
 import { CONTRACT } from "./engine-contract.mjs";
 import { engineIds, toRequest } from "./request.mjs";
 import { getEngine } from "./engine-client.mjs";
+import { bindStatus, showFault } from "./engine-status.mjs";
 import { relabel, shapeForm } from "./form-structure.mjs";
 import { clearMessages, readAnswers, showMessage, unreadable, writeAnswers } from "./form-values.mjs";
 import { hasOwnScore, markAllOwn, readOwn, showFirstStep, trackOwnScores, writeOwn } from "./own-scores.mjs";
@@ -17,11 +18,6 @@ import { offerSharedAnswers, shareSection } from "./share-panel.mjs";
 
 const LIMITS = CONTRACT.limits;
 const ALL = "all";
-const PHASES = {
-  starting: "The scoring engine is loading (about 13 MB, once per visit). You can fill in the form meanwhile.",
-  runtime: "Starting Python in your browser…",
-  engine: "Loading the scoring rules…",
-};
 
 export function mount(root) {
   if (root.dataset.ogMounted) return;
@@ -112,10 +108,17 @@ export function mount(root) {
       showMessage(form, input.name, `This is not a number. Enter a number from ${input.min} to ${input.max}.`);
       marked.add(input.name);
     }
+    if (response.internal) {
+      renderProblems(root, [], null);
+      live(showFault(root, response)); // a fault of ours, never shown as the reader's mistake
+      renderComparison(compare, { offers: [] });
+      root.dataset.ogOutcome = "fault";
+      return;
+    }
     if (response.ok && !hasOwnScore(form)) {
       renderProblems(root, [], null);
       showFirstStep(root);
-      compare.hidden = true;
+      renderComparison(compare, { offers: [] });
       return;
     }
     if (response.ok) {
@@ -213,31 +216,7 @@ export function mount(root) {
   // A shared link opened in a tab that already shows the page changes only the fragment.
   window.addEventListener("hashchange", () => offerSharedAnswers(share, shareApp));
 
-  const status = root.querySelector("[data-og-status]");
-  const statusText = root.querySelector("[data-og-status-text]");
-  const onPhase = (phase) => {
-    if (!root.isConnected) return stop();
-    if (PHASES[phase]) statusText.textContent = PHASES[phase];
-  };
-  const stop = engine.onPhase(onPhase);
-  onPhase(engine.phase);
-  engine.ready.then(
-    () => {
-      status.hidden = true;
-      root.dataset.ogReady = "true";
-      stop();
-    },
-    (error) => {
-      status.classList.add("og-status--failed");
-      status.querySelector("[data-og-progress]").remove();
-      statusText.textContent = `${error.message} The rest of the guide still works, and the scoring rules page explains how to score by hand.`;
-      root.querySelector("[data-og-summary]").replaceChildren(
-        Object.assign(document.createElement("p"), { textContent: "The suggestion is not available: the scoring engine could not start." }));
-      root.dataset.ogReady = "failed";
-      delete root.dataset.ogPending;
-      stop();
-    },
-  );
+  bindStatus(root, engine, { refresh: () => changed() });
   show(answers, saved ? ALL : null);
   offerSharedAnswers(share, shareApp);
 }

@@ -1,0 +1,294 @@
+"""The engine's boot as a reader meets it: the lean runtime and its memory snapshot, kept private
+and falling back without a word when broken, and a progress bar that tells the truth."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from lean_runtime import Lean, lean_for, serve_instead, without_module
+from widget_form import criterion_labels, label, wait_for_result
+
+pytestmark = pytest.mark.browser
+# Non-ASCII, so its Latin-1 bytes (how CPython keeps such a str) differ from its UTF-8 bytes.
+MARKER = "Zqx-Marqué-7431"
+ENCODINGS = ("utf-8", "latin-1", "utf-16-le", "utf-32-le")
+SNAPSHOT_STORED = "performance.getEntriesByName('og:snapshot-stored').length > 0"
+# Reads the snapshot cache from the page, as any script of the site could, and looks for byte strings.
+SEARCH_SNAPSHOT = """async (needles) => {
+  const find = (hay, needle) => {
+    for (let i = hay.indexOf(needle[0]); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(needle[0], i + 1)) {
+      let k = 1;
+      while (k < needle.length && hay[i + k] === needle[k]) k++;
+      if (k === needle.length) return true;
+    }
+    return false;
+  };
+  const cache = await caches.open('offer-guide-snapshot');
+  const out = { entries: 0, sizes: [], found: [] };
+  for (const request of await cache.keys()) {
+    out.entries++;
+    const response = await cache.match(request);
+    const raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    out.sizes.push(raw.length);
+    for (const [name, bytes] of Object.entries(needles)) if (find(raw, bytes)) out.found.push(name);
+  }
+  return out;
+}"""
+# Damages the one snapshot entry in place, as a disk error or a changed Pyodide build would.
+SPOIL_SNAPSHOT = """async (how) => {
+  const cache = await caches.open('offer-guide-snapshot');
+  const [request] = await cache.keys();
+  const response = await cache.match(request);
+  let raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  let sha = response.headers.get('x-sha256');
+  const gzip = async (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+  let body;
+  if (how === 'not gzip') body = new Blob([raw.subarray(0, 4096)]);
+  else if (how === 'cut short') body = await gzip(raw.subarray(0, raw.length / 2));
+  else if (how === 'one byte changed') { raw[raw.length >> 1] ^= 1; body = await gzip(raw); }
+  else if (how === 'refused by Pyodide') {
+    raw[20] ^= 1;  // inside the build id Pyodide checks; our own checks see a sound entry
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
+    sha = [...hash].map((b) => b.toString(16).padStart(2, '0')).join('');
+    body = await gzip(raw);
+  }
+  await cache.put(request, new Response(body, { headers: { 'x-sha256': sha } }));
+  return sha;
+}"""
+
+
+@pytest.fixture
+def lean(built_site: Path, site_url: str) -> Lean:
+    return lean_for(built_site, site_url)
+
+
+@pytest.fixture
+def lean_page(page: Page, lean: Lean) -> Page:
+    """A reader's first visit in a fresh browser, to a site with a lean runtime."""
+    lean.install(page.context)
+    return page
+
+
+def engine(page: Page) -> str | None:
+    return page.locator("[data-og-score]").get_attribute("data-og-engine")
+
+
+def verdict(page: Page) -> str:
+    return page.locator("[data-og-summary]").inner_text()
+
+
+def open_widget(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/score/")
+    page.locator("[data-og-score][data-og-mounted]").wait_for(state="attached")
+
+
+def first_visit(page: Page, site_url: str) -> str:
+    """Score one criterion, wait for the verdict and the snapshot; returns the verdict."""
+    open_widget(page, site_url)
+    first = next(iter(criterion_labels().values()))
+    label(page, f"{first} score for Offer 1").fill("8")
+    wait_for_result(page)
+    page.wait_for_function(SNAPSHOT_STORED, timeout=90_000)
+    return verdict(page)
+
+
+def next_visit(page: Page, site_url: str) -> Page:
+    again = page.context.new_page()
+    errors: list[str] = []
+    again.on("pageerror", lambda e: errors.append(str(e)))
+    again.goto(f"{site_url}/score/")
+    wait_for_result(again)
+    again.errors = errors  # type: ignore[attr-defined]
+    return again
+
+
+def quietly_fine(page: Page) -> None:
+    """Nothing alarming: no script error, no failed status, the verdict is there."""
+    errors = page.errors if hasattr(page, "errors") else page.log.page_errors  # type: ignore[attr-defined]
+    assert errors == []
+    assert page.locator("[data-og-status].og-status--failed").count() == 0
+    assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
+
+
+def test_the_snapshot_never_holds_what_the_reader_typed(lean_page: Page, site_url: str) -> None:
+    open_widget(lean_page, site_url)
+    label(lean_page, "Your name").fill(MARKER)  # typed while the engine is still starting
+    label(lean_page, "Name of offer 1").fill(MARKER)
+    wait_for_result(lean_page)
+    lean_page.wait_for_function(SNAPSHOT_STORED, timeout=90_000)
+    assert MARKER in lean_page.locator("[data-og-results]").inner_text()  # the engine did see it
+
+    needles = {f"marker {enc}": list(MARKER.encode(enc)) for enc in ENCODINGS}
+    needles["control"] = list(b"offer_engine.bridge")  # proves the search finds what is there
+    found = lean_page.evaluate(SEARCH_SNAPSHOT, needles)
+    assert found["entries"] == 1 and found["sizes"][0] > 1_000_000
+    assert found["found"] == ["control"]
+
+
+def test_a_second_visit_boots_from_the_snapshot_with_the_same_verdict(lean_page: Page, site_url: str) -> None:
+    first = first_visit(lean_page, site_url)
+    assert engine(lean_page) == "lean"
+    again = next_visit(lean_page, site_url)
+    assert engine(again) == "snapshot"
+    assert verdict(again) == first
+    quietly_fine(again)
+
+
+SPOILED = ("not gzip", "cut short", "one byte changed", "refused by Pyodide")
+
+
+@pytest.mark.parametrize("how", SPOILED)
+def test_a_broken_snapshot_falls_back_without_a_word(lean_page: Page, site_url: str, how: str) -> None:
+    limits(lean_page, boot=600_000, restore=600_000)  # a hang fails the test instead of being timed out
+    first = first_visit(lean_page, site_url)
+    lean_page.evaluate(SPOIL_SNAPSHOT, how)
+    again = next_visit(lean_page, site_url)
+    assert engine(again) in ("lean", "plain")
+    assert verdict(again) == first
+    quietly_fine(again)
+    again.wait_for_function(SNAPSHOT_STORED if engine(again) == "lean" else "true", timeout=90_000)
+    left = again.evaluate(SEARCH_SNAPSHOT, {})
+    assert left["entries"] <= 1 and all(size > 1_000_000 for size in left["sizes"])  # dropped, or made anew
+
+
+def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: Page, lean: Lean, site_url: str) -> None:
+    serve_instead(lean_page.context, lean.url, without_module(lean.zip_bytes, "fractions"))
+    lean_page.goto(f"{site_url}/score/")
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "plain"
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+    quietly_fine(lean_page)
+
+
+RECORD_STATUS = """
+window.__statusTexts = []; window.__barValues = [];
+new MutationObserver(() => {
+  const text = document.querySelector('[data-og-status-text]')?.textContent;
+  if (text !== undefined && window.__statusTexts.at(-1) !== text) window.__statusTexts.push(text);
+  const bar = document.querySelector('[data-og-progress]');
+  if (bar && bar.hasAttribute('value') && window.__barValues.at(-1)?.[0] !== bar.value) window.__barValues.push([bar.value, bar.max]);
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'max'] });
+"""
+LEAN_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "lean", "rubric")
+
+
+def test_the_progress_bar_counts_real_bytes_and_speaks_at_a_few_steps(lean_page: Page, site_url: str) -> None:
+    lean_page.context.add_init_script(RECORD_STATUS)
+    cdp = lean_page.context.new_cdp_session(lean_page)  # a slow line, so the bar has time to move
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 20, "downloadThroughput": 3_000_000, "uploadThroughput": 1_000_000})
+    lean_page.goto(f"{site_url}/score/")
+    assert lean_page.get_by_role("progressbar", name="Loading the scoring engine").count() == 1
+    wait_for_result(lean_page)
+
+    sizes = lean_page.evaluate("import(new URL('/assets/widgets/engine-assets.mjs', location.href).href).then(m => m.BYTES)")
+    total = sum(sizes[name] for name in LEAN_FILES if name in sizes)
+    values = lean_page.evaluate("window.__barValues")
+    assert {limit for _, limit in values} == {total}
+    received = [value for value, _ in values]
+    assert received == sorted(received) and received[-1] == total
+    assert len([v for v in received if 0 < v < total]) >= 5  # it moved on the way, not only at the end
+
+    texts = lean_page.evaluate("window.__statusTexts")[1:]  # after the page's own first words
+    said = [f"Downloading the scoring engine: {step}% done." for step in (25, 50, 75)]
+    said += ["Starting Python in your browser…", "The scoring engine is ready."]
+    assert texts[-1] == said[-1] and len(texts) <= len(said)
+    assert [t for t in said if t in texts] == texts  # only these, in this order
+    assert lean_page.locator("[data-og-status-text]").get_attribute("role") == "status"
+
+
+# Issue 12: a worker that never leaves the page stuck. Each case serves a wrapped worker script
+# for the first worker(s): the real one, imported inside, whose answers the wrapper turns into a
+# crash or a hang; Pyodide itself is untouched.
+CRASH_ON_RUN = """import "REAL";
+const post = self.postMessage.bind(self);
+self.postMessage = (message) => {
+  if (message.type !== "result") return post(message);
+  setTimeout(() => { throw new Error("test: the worker crashes after it was ready"); });
+};
+"""
+HANG_ON_RUN = """import "REAL";
+const post = self.postMessage.bind(self);
+self.postMessage = (message) => {
+  if (message.type !== "result") return post(message);
+  for (;;) {}
+};
+"""
+SILENT_THEN_LATE_READY = """const post = self.postMessage.bind(self);
+self.addEventListener("message", (event) => {
+  if (event.data.type !== "boot") return;
+  setTimeout(() => {
+    fetch(new URL("/still-running-after-time-out", self.location.href)).catch(() => {});
+    post({ type: "ready", via: "late" });
+  }, 4000);
+});
+"""
+
+
+def wrap_workers(page: Page, script: str, count: int) -> list[str]:
+    """Serve `script` for the first `count` engine workers; returns the list of URLs served."""
+    served: list[str] = []
+
+    def handle(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        served.append(url)
+        if len(served) <= count:
+            route.fulfill(body=script.replace("REAL", f"{url}?real"), content_type="text/javascript")  # type: ignore[attr-defined]
+        else:
+            route.continue_()  # type: ignore[attr-defined]
+
+    page.context.route(lambda url: url.endswith("/engine-worker.mjs"), handle)
+    return served
+
+
+def limits(page: Page, **ms: int) -> None:
+    page.context.add_init_script(f"globalThis.offerGuideEngineLimits = {json.dumps(ms)};")
+
+
+RECOVERS: dict[str, tuple[str, Callable[[Page], None]]] = {
+    "crash after ready": (CRASH_ON_RUN, lambda page: None),
+    "hung run": (HANG_ON_RUN, lambda page: limits(page, run=3000)),
+}
+
+
+@pytest.mark.parametrize("case", RECOVERS.values(), ids=RECOVERS.keys())
+def test_a_worker_that_fails_after_ready_is_restarted_once(lean_page: Page, site_url: str, case: tuple) -> None:
+    script, setup = case
+    setup(lean_page)
+    wrap_workers(lean_page, script, count=1)
+    lean_page.goto(f"{site_url}/score/")
+    lean_page.locator("[data-og-score][data-og-outcome=ok]").wait_for(state="attached", timeout=90_000)
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+    assert lean_page.locator("[data-og-status-text]").inner_text() == "The scoring engine is ready again."
+    quietly_fine(lean_page)
+
+
+def test_a_worker_that_fails_again_says_so_as_our_fault(lean_page: Page, site_url: str) -> None:
+    wrap_workers(lean_page, CRASH_ON_RUN, count=2)
+    lean_page.goto(f"{site_url}/score/")
+    lean_page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=90_000)
+    status = lean_page.locator("[data-og-status-text]")
+    assert "on our side" in status.inner_text() and status.get_attribute("role") == "status"
+    results = lean_page.locator("[data-og-results]").inner_text()
+    assert "not in your answers" in results and "need a look" not in results
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+    label(lean_page, "Name of offer 1").fill("Still here")  # the form still works
+    assert label(lean_page, "Name of offer 1").input_value() == "Still here"
+
+
+def test_a_boot_time_out_ends_the_worker_and_ignores_a_late_ready(lean_page: Page, site_url: str) -> None:
+    limits(lean_page, boot=1500)
+    wrap_workers(lean_page, SILENT_THEN_LATE_READY, count=99)
+    late = []
+    lean_page.context.on("request", lambda r: late.append(r.url) if "still-running" in r.url else None)
+    lean_page.goto(f"{site_url}/score/")
+    lean_page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=30_000)
+    assert "took too long" in lean_page.locator("[data-og-status]").inner_text()
+    lean_page.wait_for_timeout(5000)  # past the moment the silent workers would have said "ready"
+    assert lean_page.locator("[data-og-score]").get_attribute("data-og-ready") == "failed"
+    assert engine(lean_page) is None
+    assert late == []  # ended workers never got to speak again
