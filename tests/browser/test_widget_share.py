@@ -9,8 +9,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from widget_form import fill_offer_file, form_values, label, open_score, wait_for_result
-from widget_parts import LABELS, SEVERAL, packed, saved, share_fragment
+from widget_form import fill_offer_file, form_values, label, open_score, packed, share_fragment, wait_for_result
+from widget_parts import LABELS, SEVERAL, saved
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,9 @@ def test_a_share_link_says_what_it_holds_and_round_trips_the_answers(page_factor
     wait_for_result(mentor)
     own, kept = form_values(mentor), saved(mentor)
     mentor.goto(link)  # only the fragment changes: the open page hears it
+    wait_for_result(mentor)
     preview = mentor.get_by_role("region", name="Answers someone shared with you")
+    preview.wait_for()
     assert TWO["offers"][1]["name"] in preview.inner_text()
     assert form_values(mentor) == own and saved(mentor) == kept
     mentor.get_by_role("button", name="Keep my answers").click()

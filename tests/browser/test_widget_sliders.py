@@ -91,7 +91,7 @@ def test_a_fresh_page_shows_the_first_step_and_one_arrow_key_brings_the_verdict(
     wait_for_result(page)
     first_step_shown(page)
 
-    slider(page, f"{LABELS['manager']} score for Offer 1").focus()
+    slider(page, f"{LABELS['manager']} score for Offer 1 (Mine)").focus()
     page.keyboard.press("ArrowRight")
     wait_for_result(page)
     scores = {cid: 5 for cid in LABELS} | {"manager": 6}
@@ -101,8 +101,8 @@ def test_a_fresh_page_shows_the_first_step_and_one_arrow_key_brings_the_verdict(
     assert page.locator("[data-og-live-text]").inner_text() == expected["summary"]
     assert page.locator("[data-og-result]").count() == 1
     assert untouched(page) == len(LABELS) - 1
-    assert slider(page, f"{LABELS['compensation']} score for Offer 1").get_attribute("aria-valuetext") == "5 out of 10, not scored yet"
-    assert slider(page, f"{LABELS['manager']} score for Offer 1").get_attribute("aria-valuetext") == "6 out of 10"
+    assert slider(page, f"{LABELS['compensation']} score for Offer 1 (Mine)").get_attribute("aria-valuetext") == "5 out of 10, not scored yet"
+    assert slider(page, f"{LABELS['manager']} score for Offer 1 (Mine)").get_attribute("aria-valuetext") == "6 out of 10"
 
 
 def test_added_offers_start_untouched_and_a_removed_offer_takes_only_its_own_scores(page: Page, site_url: str) -> None:

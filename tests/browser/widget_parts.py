@@ -1,15 +1,12 @@
 """Helpers for the tests of the widget's newer parts (sliders, first step, comparison, chart, share link).
 
 Everything goes through the plain /score/ page, filled in by its labels and driven by keyboard;
-expected numbers come from ``offer-guide score --json``. Share links for refused cases are made
-here (deflate-raw, base64url, as share.mjs documents the format), since no page would make them.
+expected numbers come from ``offer-guide score --json``.
 """
 
 from __future__ import annotations
 
-import base64
 import json
-import zlib
 from typing import Any
 
 import yaml
@@ -42,16 +39,6 @@ def several(page: Page, site_url: str) -> dict[str, Any]:
     return cli_result(SEVERAL)
 
 
-def packed(text: str, version: int = 1) -> str:
-    """Any text as a share fragment: the way share.mjs packs answers, for links it would never make."""
-    squeeze = zlib.compressobj(wbits=-15)  # raw deflate, as CompressionStream("deflate-raw")
-    data = squeeze.compress(text.encode("utf-8")) + squeeze.flush()
-    return f"#share=v{version}." + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def share_fragment(answers: dict[str, Any], version: int = 1) -> str:
-    return packed(json.dumps({"format": "offer-guide.answers", "version": 1, "answers": answers}), version)
-
-
 def saved(page: Page) -> str | None:
     return page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
+

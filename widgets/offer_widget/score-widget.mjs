@@ -214,7 +214,9 @@ export function mount(root) {
   const share = shareSection(shareApp);
   root.querySelector("[data-og-share-slot]").replaceWith(share);
   // A shared link opened in a tab that already shows the page changes only the fragment.
-  window.addEventListener("hashchange", () => offerSharedAnswers(share, shareApp));
+  // Material's instant navigation may replace this page's content: a listener left behind stops.
+  const onHash = () => (root.isConnected ? offerSharedAnswers(share, shareApp) : window.removeEventListener("hashchange", onHash));
+  window.addEventListener("hashchange", onHash);
 
   bindStatus(root, engine, { refresh: () => changed() });
   show(answers, saved ? ALL : null);

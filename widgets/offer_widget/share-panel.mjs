@@ -12,16 +12,17 @@ import { ShareError, isShareFragment, readShareFragment, shareFragment } from ".
 
 /** What a set of answers holds, one plain line per part: what a link made from it would show. */
 export function describeAnswers(answers, labels = {}) {
-  const label = (id) => labels[id] ?? answers.custom_criteria.find((c) => c.id === id)?.label ?? id;
+  const own = answers.custom_criteria ?? []; // optional in a link, as in an offer file
+  const label = (id) => labels[id] ?? own.find((c) => c.id === id)?.label ?? id;
   const lines = [];
   if ((answers.your_name ?? "").trim()) lines.push(`Your name: ${answers.your_name.trim()}.`);
   answers.offers.forEach((offer, at) => {
     const contact = Object.values(offer.contact ?? {}).map((v) => (v ?? "").trim()).filter(Boolean);
-    const scores = Object.entries(offer.scores).filter(([, v]) => v !== null).map(([id, v]) => `${label(id)} ${v}`);
+    const scores = Object.entries(offer.scores ?? {}).filter(([, v]) => v !== null).map(([id, v]) => `${label(id)} ${v}`);
     lines.push(`${offerName(at, offer.name)}${contact.length ? ` (contact: ${contact.join(", ")})` : ""}: scores ${scores.join(", ") || "none"}.`);
   });
   lines.push("How much each point matters to you (weights) and your minimums.");
-  if (answers.custom_criteria.length) lines.push(`Your own criteria: ${answers.custom_criteria.map((c, at) => c.label?.trim() || `Your criterion ${at + 1}`).join(", ")}.`);
+  if (own.length) lines.push(`Your own criteria: ${own.map((c, at) => c.label?.trim() || `Your criterion ${at + 1}`).join(", ")}.`);
   const ticked = Object.entries(answers.situation ?? {}).filter(([, v]) => v === true).length;
   if (ticked) lines.push(`Your situation: ${ticked} ${ticked === 1 ? "box" : "boxes"} ticked.`);
   return lines;
