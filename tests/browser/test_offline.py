@@ -26,7 +26,7 @@ from generator.content.load import load_content
 from generator.hosting.headers import IMMUTABLE_PREFIXES
 from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
 from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
-from tests.browser.widget_form import label, wait_for_result
+from tests.browser.widget_form import label, score_one, wait_for_result
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
 
 pytestmark = pytest.mark.browser
@@ -174,6 +174,8 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     page.goto(f"{builds.url}{CHECKLIST}")
     assert plain_text(checklist.title) in heading(page)
     page.goto(f"{builds.url}/score/")
+    wait_for_result(page)
+    score_one(page)
     wait_for_result(page)
     before = page.locator("[data-og-result]").first.get_attribute("data-og-result")
     label(page, "Name of offer 1").fill("Offline offer")

@@ -78,3 +78,27 @@ def test_print_my_decision_shows_answers_and_results_only(page: Page, site_url: 
     assert page.locator("[data-og-form]").is_hidden()
     assert page.locator("[data-og-results] [data-og-result]").first.is_visible()
     assert page.locator(".og-message-details").first.evaluate("d => d.open")
+
+
+# Every button of the widget as the reader sees it: its text, height, font size, and the row it sits in.
+BUTTONS = """() => [...document.querySelectorAll('#og-score .md-button')].filter((el) => el.getClientRects().length).map((el) => {
+  const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  return {name: el.textContent.trim(), height: Math.round(box.height), font: style.fontSize,
+          row: [...document.querySelectorAll('#og-score .og-actions, #og-score .og-tools')].indexOf(el.closest('.og-actions, .og-tools')),
+          middle: Math.round(box.top + box.height / 2)};
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_widgets_buttons_are_one_size_and_line_up(page: Page, site_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_score(page, site_url)
+    fill(page, EMAIL_EXAMPLE)
+    page.locator("#og-score details").evaluate_all("(ds) => ds.forEach((d) => (d.open = true))")
+    buttons = page.evaluate(BUTTONS)
+    assert {"Remind me (.ics)", "Import answers", "Open in email app", "Copy", "Forget my answers"} <= {b["name"] for b in buttons}
+    assert {(b["height"], b["font"]) for b in buttons} == {(buttons[0]["height"], buttons[0]["font"])}, buttons
+    # Buttons side by side in one row share a middle line (wrapped rows start a new line).
+    for row in {b["row"] for b in buttons if b["row"] >= 0}:
+        middles = sorted({b["middle"] for b in buttons if b["row"] == row})
+        assert all(later - earlier >= buttons[0]["height"] for earlier, later in zip(middles, middles[1:])), (row, middles)

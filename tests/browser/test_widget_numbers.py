@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 from tests.serve import serve_directory
 from tests.conftest import run_offer_guide
 from tests.other_numbers import NEW, OLD, write_other_numbers
-from widget_form import wait_for_result
+from widget_form import score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,8 @@ def test_the_widget_quotes_the_new_numbers(browser: Browser, other_url: str) -> 
     try:
         page = context.new_page()
         page.goto(f"{other_url}/score/")
+        wait_for_result(page)
+        score_one(page)
         wait_for_result(page)
         card = page.locator("[data-og-result]").first.inner_text()
         assert f"accept from {NEW['accept']}, negotiate from {NEW['negotiate']}" in card

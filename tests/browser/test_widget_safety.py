@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from tests.conftest import ROOT
-from widget_form import READY, label, open_score, wait_for_result
+from widget_form import READY, label, open_score, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
@@ -15,6 +15,7 @@ HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scrip
 
 def test_html_typed_into_a_name_shows_as_plain_text(page: Page, site_url: str) -> None:
     open_score(page, site_url)
+    score_one(page)
     label(page, "Name of offer 1").fill(HOSTILE)
     label(page, f"Contact's name for Offer 1 ({HOSTILE})").fill(HOSTILE)
     label(page, "Your name").fill(HOSTILE)
@@ -74,6 +75,7 @@ def test_a_policy_that_blocks_eval_is_reported_instead_of_hanging(page: Page, si
 
 def test_keyboard_only(page: Page, site_url: str) -> None:
     open_score(page, site_url)
+    score_one(page)
     page.get_by_role("button", name="Add another offer").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.name") == "offers.1.name"
@@ -102,6 +104,7 @@ def test_four_offers_fit_a_360px_phone(browser: Browser, site_url: str) -> None:
     page = context.new_page()
     page.goto(f"{site_url}/score/")
     page.wait_for_function(READY, timeout=90_000)
+    score_one(page)
     for _ in range(3):
         page.get_by_role("button", name="Add another offer").click()
     assert page.get_by_role("button", name="Add another offer").is_disabled()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import csp_violations
-from widget_form import READY, label, open_score, wait_for_result
+from widget_form import READY, label, open_score, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -65,6 +65,7 @@ def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, s
     wasm = [r.url for r in page.log.requests if r.url.endswith("pyodide.asm.wasm")]  # type: ignore[attr-defined]
     assert len(wasm) == 1
 
+    score_one(page)
     label(page, "Name of offer 1").fill("Back again")
     wait_for_result(page)
     assert page.locator("[data-og-result]").first.get_attribute("data-og-result") == "Back again"

@@ -6,7 +6,9 @@ expected results never come from here, only from ``offer-guide score --json``.
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,12 @@ def wait_for_result(page: Page) -> None:
     page.wait_for_function(READY, timeout=90_000)
 
 
+def score_one(page: Page, title: str = "Offer 1") -> None:
+    """The least a reader does before there is a verdict: one score of their own (an arrow key on the first criterion's score)."""
+    first = next(iter(criterion_labels().values()))
+    label(page, f"{first} score for {title}").press("ArrowUp")
+
+
 def fill_offer_file(page: Page, data: dict[str, Any]) -> dict[str, str]:
     """Fill in the form from an offer file; returns criterion id → label, own criteria included."""
     labels = criterion_labels()
@@ -100,3 +108,15 @@ def form_values(page: Page) -> dict[str, Any]:
         """() => Object.fromEntries([...document.querySelectorAll('[data-og-form] [name]')].map(
              (el, i) => [`${el.name}#${i}`, el.type === 'checkbox' ? el.checked : el.value]))"""
     )
+
+
+def packed(text: str, version: int = 1) -> str:
+    """Any text as a share fragment, packed as share.mjs packs answers: for links no page would make."""
+    squeeze = zlib.compressobj(wbits=-15)  # raw deflate, as CompressionStream("deflate-raw")
+    data = squeeze.compress(text.encode("utf-8")) + squeeze.flush()
+    return f"#share=v{version}." + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def share_fragment(answers: dict[str, Any], version: int = 1) -> str:
+    """A link's fragment holding `answers` as saved answers (the format answers.mjs reads)."""
+    return packed(json.dumps({"format": "offer-guide.answers", "version": 1, "answers": answers}), version)

@@ -44,11 +44,15 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     settle(driver)
     first = engine_data(CONTENT)["criteria"][0]
     field = f"{first['label']} score for Offer 1 (Acme)"
-    shown = driver.evaluate(SHOWN_VERDICT)
 
-    # A name typed in saves the answers as the form holds them (and the engine needs offers named).
+    # A name typed in saves the answers as the form holds them; no score is the reader's own yet,
+    # so there is no verdict. Scoring one (the form's own default, typed in) brings it.
     driver.fill("Name of offer 1", "Acme")
     settle(driver)
+    assert driver.evaluate('document.querySelectorAll("[data-og-result]").length') == 0
+    driver.fill(field, str(driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]]))
+    settle(driver)
+    shown = driver.evaluate(SHOWN_VERDICT)
     answers = driver.evaluate(SAVED_ANSWERS)
     assert engine_verdict(answers) == shown
 

@@ -1,4 +1,5 @@
-"""axe-core on every built page, in light and in dark mode, and on the filled-in scoring widget:
+"""axe-core on every built page, in light and in dark mode, and on the filled-in scoring widget
+(its sliders, comparison, charts and share section, at 360 and 1280 px):
 0 violations of WCAG 2.0, 2.1 and 2.2 A/AA, with ``target-size`` (off by default) switched on."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.widget_form import fill_offer_file, open_score, wait_for_result
+from tests.browser.widget_form import fill_offer_file, share_fragment, wait_for_result
 from tests.conftest import ROOT
 from tests.quality.conftest import NODE_MODULES, BuiltPage
 
@@ -97,16 +98,26 @@ def test_every_page_in_light_and_dark(axe_context: tuple[str, BrowserContext], s
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)
 
 
-def test_the_widget_filled_in_with_several_offers(axe_context: tuple[str, BrowserContext], site_url: str) -> None:
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_widget_filled_in_with_several_offers(axe_context: tuple[str, BrowserContext], site_url: str, width: int) -> None:
+    """The sliders, the comparison, a chart per offer (its words open), a shared link's preview and the share section's consent, at a phone's width and a laptop's."""
     scheme, context = axe_context
     page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     offers = yaml.safe_load((ROOT / "examples" / "several-offers.yml").read_text(encoding="utf-8"))
     offers["custom_criteria"] = [{"id": "commute", "label": "Commute", "weight": 3, "negotiable": True}]
     assert len(offers["offers"]) >= 3
-    open_score(page, site_url)
+    page.goto(f"{site_url}/score/{share_fragment(offers)}")  # opened from a link: its preview shows
+    wait_for_result(page)
     fill_offer_file(page, offers)
     wait_for_result(page)
     assert page.locator("[data-og-result]").count() == len(offers["offers"])
+    assert page.get_by_role("region", name="Answers someone shared with you").is_visible()
+    assert page.locator("[data-og-result] figure[data-og-chart]").count() == len(offers["offers"])
+    assert page.get_by_role("region", name="Your offers side by side").is_visible()
+    assert page.get_by_role("slider").count() > 0
     page.evaluate("document.querySelectorAll('#og-score details').forEach(d => { d.open = true; })")
-    found = check(page, "/score/ filled in", scheme) + check_controls(page, "/score/ filled in", scheme)
+    page.get_by_role("button", name="Copy a link for a mentor").click()
+    where = f"/score/ filled in at {width} px"
+    found = check(page, where, scheme) + check_controls(page, where, scheme)
     assert not found, f"{len(found)} accessibility violations:\n" + "\n".join(found)

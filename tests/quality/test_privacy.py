@@ -1,6 +1,7 @@
 """Nothing a reader types into the widget leaves the browser: a marker typed into every text field
 appears in no request's address, headers or body during a visit that also exports, prints,
-downloads a reminder, copies a script and moves around the site.
+downloads a reminder, copies a script, copies and opens a link for a mentor, and moves around
+the site; nor does that link's fragment (the answers, packed).
 
 That no page asks another origin for anything is checked on every page by
 tests/browser/test_widget_site.py; this visit checks it again for what the widget does.
@@ -41,11 +42,11 @@ OFFERS = {
 }
 
 
-def leaks(request: Request) -> list[str]:
-    """Where a marker shows in a request: its address, a header, or its body (decoded as text)."""
+def leaks(request: Request, secret: str = "zqxmark") -> list[str]:
+    """Where a marker (or another secret) shows in a request: its address, a header, or its body (decoded as text)."""
     body = (request.post_data_buffer or b"").decode("utf-8", errors="replace")
     places = {"address": unquote(request.url), "body": body, **{f"header {k}": v for k, v in request.all_headers().items()}}
-    return [f"{where}: {text[:200]}" for where, text in places.items() if "zqxmark" in text.lower()]
+    return [f"{where}: {text[:200]}" for where, text in places.items() if secret.lower() in text.lower()]
 
 
 def test_nothing_typed_into_the_widget_is_sent(browser: Browser, site_url: str, tmp_path: Path) -> None:
@@ -77,6 +78,18 @@ def test_nothing_typed_into_the_widget_is_sent(browser: Browser, site_url: str, 
     page.pdf()  # lays the page out for paper, loading whatever print needs
     page.emulate_media(media="screen")
 
+    # The link for a mentor: made, then opened (in this tab, as a mentor would in theirs) and used.
+    page.get_by_role("button", name="Copy a link for a mentor").click()
+    page.get_by_role("button", name="Copy the link").click()
+    page.locator("[data-og-share-message]").filter(has_text="The link is copied").wait_for()
+    link = page.evaluate("navigator.clipboard.readText()")
+    shared = link.split("#share=", 1)[1]
+    page.goto("about:blank")
+    page.goto(link)
+    wait_for_result(page)
+    page.get_by_role("button", name="Use these answers").click()
+    wait_for_result(page)
+
     page.locator("a.md-footer__link--next").click()
     page.wait_for_function("!document.querySelector('[data-og-score]')")
     page.get_by_role("link", name="Checklists", exact=True).first.click()
@@ -85,7 +98,7 @@ def test_nothing_typed_into_the_widget_is_sent(browser: Browser, site_url: str, 
     assert marker("offer1") in page.locator("[data-og-results]").inner_text().lower()
 
     assert any(r.url.endswith(".wasm") for r in requests), "the engine worker's requests were not seen"
-    found = {request.url: leaks(request) for request in requests}
+    found = {request.url: leaks(request) + leaks(request, shared) for request in requests}
     assert not {url: where for url, where in found.items() if where}, "typed text left the browser"
     others = [r.url for r in requests if not r.url.startswith((site_url + "/", "data:", "blob:"))]
     assert not others, f"requests to another origin: {others}"

@@ -11,6 +11,10 @@ Every sentence a reader sees is here, worded by ``words`` (``summary``, each off
 each of its ``extra_messages``), so the CLI and
 the widget say the same thing and the widget only lays it out.
 
+Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
+largest weight first; ``points_text`` as a reader writes it), with each must-have's
+``minimum`` and whether it is ``unmet``: the numbers the widget's chart draws.
+
 Every key is always present (``null`` where it does not apply), in a fixed order, and
 every number is an integer or a one-decimal fit, so the JSON is byte-identical in
 CPython and Pyodide.
@@ -23,6 +27,7 @@ from fractions import Fraction
 from typing import Any
 
 from .asks import AskPlan
+from .contributions import Contribution
 from .plan import Plan, ask_points
 from .rules import Judgement
 from .sensitivity import Flip
@@ -113,6 +118,20 @@ def _flip(f: Flip | None) -> dict[str, Any] | None:
     return {"criterion": f.criterion.id, "label": f.criterion.label, "from": f.score_from, "to": f.score_to, "verdict": f.verdict}
 
 
+def _contribution(c: Contribution) -> dict[str, Any]:
+    p = c.priority
+    return {
+        "criterion": p.id,
+        "label": p.label,
+        "weight": _number(p.weight),
+        "score": c.score,
+        "minimum": p.minimum,
+        "unmet": c.unmet,
+        "points": c.tenths / 10,
+        "points_text": fit_text(c.tenths),
+    }
+
+
 def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
     j, f = o.judgement, o.flip
     heading, said = flip_text(f.criterion.label if f else None, f.score_from if f else 0, f.score_to if f else 0,
@@ -132,6 +151,7 @@ def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
         "lost_to": o.lost_to,
         "deal_breakers": [p.id for p in j.deal_breakers],
         "unmet": [p.id for p in j.unmet],
+        "contributions": [_contribution(c) for c in j.contributions],
         "asks": [a.criterion.id for a in o.asks],
         "ask_details": [_ask(a) for a in o.asks],
         "flip": _flip(o.flip),

@@ -34,6 +34,7 @@ import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .contributions import Contribution, contributions
 from .priorities import Priority
 from .request import Offer
 from .rubric import Rubric
@@ -69,6 +70,8 @@ class Judgement:
     """Must-haves below their minimum, largest weight × gap first."""
     deal_breakers: tuple[Priority, ...]
     """The unmet ones the employer cannot negotiate, in the same order."""
+    contributions: tuple[Contribution, ...] = ()
+    """Each criterion's share of ``fit`` (``contributions`` module)."""
 
 
 def weight_units(priorities: tuple[Priority, ...]) -> dict[str, int]:
@@ -137,4 +140,5 @@ def judge(offer: Offer, priorities: tuple[Priority, ...], units: dict[str, int],
         key=lambda p: gap_order(p, offer.scores[p.id], p.minimum),
     )
     breakers = tuple(p for p in unmet if not p.negotiable)
-    return Judgement(offer, s, fit, verdict, reason, tuple(unmet), breakers)
+    shares = contributions(offer, priorities, units, fit)
+    return Judgement(offer, s, fit, verdict, reason, tuple(unmet), breakers, shares)

@@ -1,9 +1,10 @@
 // Shows the engine's result: the live one-line summary, a card per offer (verdict, fit, deal-breakers,
-// asks with trade-offs, what would change it) and the plan (channel, deadline, script with its tools).
+// a chart of its fit, asks with trade-offs, what would change it) and the plan (channel, deadline, script with its tools).
 // Every sentence is the engine's (offer_engine/words.py), so the command line says the same; this
 // module only lays them out. Everything goes in through dom.h, as text.
 
 import { copyText, download, fileName, mailtoHref, reminderIcs } from "./actions.mjs";
+import { offerChart } from "./chart.mjs";
 import { h } from "./dom.mjs";
 
 export function renderResult(root, result, labels) {
@@ -27,6 +28,7 @@ function offerCard(offer, labels, result) {
     h("p", { class: "og-fit" },
       h("meter", { min: 0, max: 100, low: t.negotiate, high: t.accept, optimum: 100, value: offer.fit, "aria-label": `Fit for ${offer.title}` }),
       ` ${offer.explanation[0]}`),
+    offerChart(offer, offer.rank),
     offer.deal_breakers.length > 0 &&
       h("p", { class: "og-dealbreakers" }, h("strong", {}, "Deal-breakers: "), offer.deal_breakers.map(label).join(", ")),
     h("ul", { class: "og-why" }, offer.explanation.slice(1).map((line) => h("li", {}, line))),
@@ -55,7 +57,7 @@ function flipView(offer) {
 
 /** The message plan: who, how, by when, and the words with Copy, email and reminder tools. */
 export function planView(plan) {
-  const reminder = h("button", { type: "button", class: "md-button og-small", onclick: () =>
+  const reminder = h("button", { type: "button", class: "md-button", onclick: () =>
     download(fileName(`tell-${plan.offer}`, "ics"), reminderIcs({
       offer: plan.offer,
       summary: plan.action_text,
@@ -86,7 +88,7 @@ const HEADINGS = {
 function scriptView(channel, title, subject, text, role, lead = HEADINGS[role][channel]) {
   const heading = `${lead}: ${title}`;
   const whole = subject ? `Subject: ${subject}\n\n${text}` : text;
-  const copy = h("button", { type: "button", class: "md-button og-small" }, "Copy");
+  const copy = h("button", { type: "button", class: "md-button" }, "Copy");
   copy.addEventListener("click", async () => {
     const ok = await copyText(whole);
     copy.textContent = ok ? "Copied" : "Copy failed: select the text";
@@ -97,7 +99,7 @@ function scriptView(channel, title, subject, text, role, lead = HEADINGS[role][c
     subject && h("p", { class: "og-subject" }, h("strong", {}, "Subject: "), h("span", { "data-og-subject": "" }, subject)),
     h("div", { class: "og-script__text", "data-og-script-text": "" }, text),
     h("p", { class: "og-tools" }, copy, " ",
-      channel === "email" && h("a", { class: "md-button og-small", href: mailtoHref(subject, text) }, "Open in email app")),
+      channel === "email" && h("a", { class: "md-button", href: mailtoHref(subject, text) }, "Open in email app")),
   );
 }
 

@@ -12,7 +12,7 @@ export const KEY = "offer-guide:answers";
 function say(root, text, { error = false, undo = null } = {}) {
   const box = root.querySelector("[data-og-message]");
   box.classList.toggle("og-message--error", error);
-  box.replaceChildren(text, undo ? " " : "", undo ? h("button", { type: "button", class: "md-button og-small", onclick: undo }, "Undo") : "");
+  box.replaceChildren(text, undo ? " " : "", undo ? h("button", { type: "button", class: "md-button", onclick: undo }, "Undo") : "");
 }
 
 function noteStorage(root, kept) {
@@ -42,15 +42,19 @@ export function saveAnswers(root, answers) {
   noteStorage(root, save(KEY, wrap(answers)));
 }
 
-/** Wire the buttons. `app` gives the current answers, fresh defaults, and a way to replace them. */
+/**
+ * Wire the buttons. `app` gives the current answers, fresh defaults, which scores are the reader's
+ * own (`own()`), and `replace(answers, own)`: an import's scores all count as the reader's own.
+ */
 export function bindSavedControls(root, app) {
   root.querySelector("[data-og-forget]").addEventListener("click", () => {
     const before = app.current();
+    const own = app.own();
     forget(KEY);
-    app.replace(app.defaults());
+    app.replace(app.defaults(), []); // a fresh start: no score is the reader's own any more
     say(root, "Your answers are forgotten: nothing is stored in this browser any more.", {
       undo: () => {
-        app.replace(before);
+        app.replace(before, own);
         saveAnswers(root, before);
         say(root, "Your answers are back.");
       },

@@ -1,17 +1,23 @@
 // The /score/ page's widget: binds the form to saved answers and to the engine, and re-renders the
 // result whenever an input changes. At most one run is in flight; changes made meanwhile are
 // coalesced into one more run, so results keep up with typing without queueing stale work.
+// Until one score is the reader's own (own-scores.mjs) the page shows what to do first, not a verdict.
 
+import { renderComparison } from "./compare.mjs";
 import { CONTRACT } from "./engine-contract.mjs";
 import { engineIds, toRequest } from "./request.mjs";
 import { getEngine } from "./engine-client.mjs";
 import { bindStatus, showFault } from "./engine-status.mjs";
 import { relabel, shapeForm } from "./form-structure.mjs";
 import { clearMessages, readAnswers, showMessage, unreadable, writeAnswers } from "./form-values.mjs";
+import { hasOwnScore, markAllOwn, readOwn, showFirstStep, trackOwnScores, writeOwn } from "./own-scores.mjs";
 import { renderProblems, renderResult } from "./results.mjs";
 import { bindSavedControls, loadSaved, saveAnswers } from "./saved-controls.mjs";
+import { upgradeScoreControls } from "./score-control.mjs";
+import { offerSharedAnswers, shareSection } from "./share-panel.mjs";
 
 const LIMITS = CONTRACT.limits;
+const ALL = "all";
 
 export function mount(root) {
   if (root.dataset.ogMounted) return;
@@ -20,8 +26,12 @@ export function mount(root) {
   const builtIn = [...form.querySelectorAll("[data-og-criterion]")].map((card) => card.dataset.ogCriterion);
   const costIds = CONTRACT.costs;
   const defaults = readAnswers(form);
+  const compare = root.querySelector("[data-og-compare]");
   const engine = getEngine();
-  let answers = loadSaved(root, builtIn, costIds) ?? structuredClone(defaults);
+  trackOwnScores(form);
+  upgradeScoreControls(form);
+  const saved = loadSaved(root, builtIn, costIds);
+  let answers = saved ?? structuredClone(defaults);
   let running = false;
   let again = false;
   let changedAt = 0;
@@ -37,10 +47,16 @@ export function mount(root) {
     return out;
   };
 
-  /** Put answers into the form, then read them back: the form fills in any defaults they lack. */
-  function show(next) {
+  /**
+   * Put answers into the form, then read them back: the form fills in any defaults they lack.
+   * `own` says which scores are the reader's own afterwards: ALL (restored answers), per offer the
+   * criterion ids (as own-scores.readOwn gives them), or null to leave the marks as they are.
+   */
+  function show(next, own = null) {
     shapeForm(form, next.offers.length, (next.custom_criteria ?? []).map((c) => c.id));
     writeAnswers(form, next);
+    if (own === ALL) markAllOwn(form);
+    else if (own) writeOwn(form, own);
     answers = readAnswers(form);
     relabel(form, answers, LIMITS);
     changed();
@@ -95,12 +111,20 @@ export function mount(root) {
     if (response.internal) {
       renderProblems(root, [], null);
       live(showFault(root, response)); // a fault of ours, never shown as the reader's mistake
+      renderComparison(compare, { offers: [] });
       root.dataset.ogOutcome = "fault";
+      return;
+    }
+    if (response.ok && !hasOwnScore(form)) {
+      renderProblems(root, [], null);
+      showFirstStep(root);
+      renderComparison(compare, { offers: [] });
       return;
     }
     if (response.ok) {
       renderProblems(root, [], null);
       renderResult(root, response.result, labels());
+      renderComparison(compare, response.result);
       live(root.querySelector("[data-og-summary]").textContent);
       root.dataset.ogOutcome = "ok";
       return;
@@ -111,6 +135,7 @@ export function mount(root) {
       Object.assign(document.createElement("p"), { textContent: "No suggestion yet: fix the answers marked below." }));
     root.querySelector("[data-og-offer-results]").replaceChildren();
     root.querySelector("[data-og-plan]").replaceChildren();
+    renderComparison(compare, { offers: [] });
     live("No suggestion yet: fix the answers marked in the form.");
     root.dataset.ogOutcome = "problems";
   }
@@ -148,7 +173,10 @@ export function mount(root) {
     } else if (button.matches("[data-og-remove-offer]")) {
       const at = Number(button.closest("[data-og-offer]").dataset.offerIndex);
       next.offers.splice(at, 1);
-      update(next, () => form.querySelectorAll("[data-og-offer]")[Math.max(0, at - 1)].querySelector("input").focus());
+      // The offers after it move up one place, and their own scores with them.
+      const own = readOwn(form);
+      own.splice(at, 1);
+      update(next, () => form.querySelectorAll("[data-og-offer]")[Math.max(0, at - 1)].querySelector("input").focus(), own);
     } else if (button.matches("[data-og-add-criterion]") && next.custom_criteria.length < LIMITS.custom) {
       const used = new Set(next.custom_criteria.map((c) => c.id));
       let n = 1;
@@ -164,22 +192,35 @@ export function mount(root) {
     }
   });
 
-  function update(next, focus) {
-    show(next);
+  function update(next, focus, own = null) {
+    show(next, own);
     saveAnswers(root, answers);
     focus();
   }
 
-  bindSavedControls(root, {
+  const app = {
     builtIn,
     costIds,
     current: () => answers,
     defaults: () => structuredClone(defaults),
-    replace: (next) => show(next),
-  });
+    labels,
+    own: () => readOwn(form),
+    /** Show `next` (imported, or back after an Undo); its scores count as the reader's own unless `own` says which do. */
+    replace: (next, own = ALL) => show(next, own),
+  };
+  bindSavedControls(root, app);
+  // Shared answers the reader chose to use are theirs from then on: shown, saved and counted as own.
+  const shareApp = { ...app, replace: (next) => { show(next, ALL); saveAnswers(root, answers); } };
+  const share = shareSection(shareApp);
+  root.querySelector("[data-og-share-slot]").replaceWith(share);
+  // A shared link opened in a tab that already shows the page changes only the fragment.
+  // Material's instant navigation may replace this page's content: a listener left behind stops.
+  const onHash = () => (root.isConnected ? offerSharedAnswers(share, shareApp) : window.removeEventListener("hashchange", onHash));
+  window.addEventListener("hashchange", onHash);
 
   bindStatus(root, engine, { refresh: () => changed() });
-  show(answers);
+  show(answers, saved ? ALL : null);
+  offerSharedAnswers(share, shareApp);
 }
 
 function sentence(message) {
