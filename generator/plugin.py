@@ -33,12 +33,12 @@ WEB_PACKAGE = "offer_widget"
 WEB_SUFFIXES = (".mjs", ".css", ".js")
 
 
-class GuideConfig(Config):
+class GuideConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' Config.__init_subclass__ is untyped
     content = opt.Dir(exists=True, default="content")
     """The content directory, relative to mkdocs.yml; MkDocs refuses a missing one in one line naming it."""
 
 
-class GuidePlugin(BasePlugin[GuideConfig]):
+class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # as above
     """Wires load → validate → render into MkDocs; each step lives in its own module."""
 
     def __init__(self) -> None:

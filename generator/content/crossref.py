@@ -11,7 +11,8 @@ from typing import Any, get_args, get_origin
 from offer_engine import Problem, closest
 
 from generator.content.errors import located
-from generator.content.fields import PLACEHOLDER, IdOf, RefTo, Template
+from generator.content.fields import IdOf, RefTo, Template
+from generator.content.numbers import PLACEHOLDER
 from generator.content.numbers import NAMES, Quotes
 from generator.content.typed import hints, optional_of, split
 from generator.content.source import Loc, Source, format_loc
@@ -41,7 +42,7 @@ def marked_fields(src: Source, model: Any) -> Iterator[Marked]:
 
 
 def _walk(src: Source, value: Any, loc: Loc, annotation: Any = None) -> Iterator[Marked]:
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for name, child_annotation in hints(type(value)).items():
             child = getattr(value, name)
             if child is not None:
@@ -49,7 +50,7 @@ def _walk(src: Source, value: Any, loc: Loc, annotation: Any = None) -> Iterator
                     yield Marked(src, (*loc, name), child, marker)
             yield from _walk(src, child, (*loc, name), child_annotation)
     elif isinstance(value, list):
-        # A list of marked values (``list[ref_to("script")]``) marks each item.
+        # A list of marked values (``list[Annotated[str, ID, RefTo("script")]]``) marks each item.
         item_annotation = _item_of(annotation)
         item_markers = _markers(item_annotation) if item_annotation is not None else []
         for i, item in enumerate(value):

@@ -14,7 +14,8 @@ from typing import Annotated, Any
 from offer_engine import vocabulary
 
 from generator.content.numbers import PLACEHOLDER, Quotes
-from generator.content.typed import Check, Invalid, MinItems, shown
+from generator.content.typed import Check, Invalid, MinItems
+from offer_engine import shown
 
 ID_PATTERN = vocabulary.ID_PATTERN
 _ID = re.compile(ID_PATTERN)
@@ -54,18 +55,19 @@ def _placeholder_name(value: Any) -> str:
     return value
 
 
-def number(low: float, high: float, *, integer: bool = False) -> Any:
-    """A number within ``[low, high]``; booleans and numeric-looking text are refused."""
+def number(low: float, high: float, *, integer: bool = False) -> Check:
+    """The check of a number within ``[low, high]`` (``Annotated[float, number(0, 5)]``); booleans and
+    numeric-looking text are refused."""
     expected = f"{'a whole number' if integer else 'a number'} from {low:g} to {high:g}"
 
-    def check(value: Any) -> float:
+    def check(value: Any) -> Any:
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type or not math.isfinite(value) or not low <= value <= high:
             raise _fail(expected, value)
         return value
 
     schema = {"type": "integer" if integer else "number", "minimum": low, "maximum": high}
-    return Annotated[int if integer else float, Check(check, schema)]
+    return Check(check, schema)
 
 
 def at_least(count: int) -> MinItems:
@@ -99,15 +101,9 @@ class Template:
     """Marks text whose ``{placeholders}`` must be declared in scripts.yml."""
 
 
-_ID_CHECK = Check(_id, {"type": "string", "pattern": ID_PATTERN})
+ID = Check(_id, {"type": "string", "pattern": ID_PATTERN})
+"""The check of an id: ``Annotated[str, ID, IdOf("step")]`` defines one, ``Annotated[str, ID, RefTo("step")]`` names one."""
 
-
-def id_of(kind: str) -> Any:
-    return Annotated[str, _ID_CHECK, IdOf(kind)]
-
-
-def ref_to(kind: str) -> Any:
-    return Annotated[str, _ID_CHECK, RefTo(kind)]
 
 
 ScriptText = Annotated[str, Check(_text, {"type": "string", "minLength": 1}), Template()]

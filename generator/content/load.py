@@ -86,7 +86,7 @@ def _load(content_dir: Path) -> Content:
     if problems:
         raise ContentError(problems)
     numbers = values(models)
-    content = Content(**{stem: fill(model, numbers) for stem, model in models.items()})  # type: ignore[arg-type]
+    content = Content(**{stem: fill(model, numbers) for stem, model in models.items()})
     # The engine checks its own input too (it also runs alone in the browser). Content that
     # passes our model but not the engine, such as a call-only path whose script has no call
     # text, must fail here, not in a reader's browser.

@@ -68,17 +68,17 @@ def _quotes(annotation: Any) -> bool:
     return any(isinstance(e, Quotes) for e in extras) or (inner is not None and _quotes(inner))
 
 
-def _fill_value(annotation: Any, value: Any, numbers: dict[str, str]) -> Any:
+def _fill_value(annotation: Any, value: Any, numbers: dict[str, str]) -> Any:  # noqa: PLR0911
     if value is None:
         return value
     if isinstance(value, str):
         if not _quotes(annotation):
             return value
-        filled = PLACEHOLDER.sub(lambda m: numbers.get(m.group(1), m.group(0)), value)
-        return filled if filled != value else value
+        text = PLACEHOLDER.sub(lambda m: numbers.get(m.group(1), m.group(0)), value)
+        return text if text != value else value
     base, _ = split(annotation)
     base = optional_of(base) or base
-    args = getattr(base, "__args__", ())
+    args: tuple[Any, ...] = getattr(base, "__args__", ())
     if isinstance(value, list):
         filled = [_fill_value(args[0] if args else Any, v, numbers) for v in value]
         return filled if any(a is not b for a, b in zip(filled, value, strict=True)) else value

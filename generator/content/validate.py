@@ -7,7 +7,8 @@ from typing import Any
 from offer_engine import Problem
 
 from generator.content.errors import located
-from generator.content.typed import Error, build, shown
+from generator.content.typed import Error, build
+from offer_engine import shown
 from generator.content.source import Source, format_loc
 
 

@@ -9,16 +9,16 @@ import re
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import markdown
 
-from generator.content.fields import PLACEHOLDER
+from generator.content.numbers import PLACEHOLDER
 from generator.content.model import Content
 from generator.content.projection import browser_contract
-from generator.content.model.lists import Checklist
-from generator.content.model.scripts import Placeholder
+from generator.content.model.lists import Checklist, Tick
+from generator.content.model.scripts import Note, Placeholder, Script
 from generator.site_map import PAGES, checklist_page
 
 # page id → template. Checklist pages are added per checklist in content.
@@ -41,7 +41,9 @@ def all_checklists(content: Content) -> list[Checklist]:
     """The content's checklists plus the follow-up roadmap, which readers tick the same way."""
     roadmap = content.roadmap
     steps = Checklist(
-        id=roadmap.checklist_id, title=roadmap.checklist_title, when=roadmap.intro, items=roadmap.steps
+        id=roadmap.checklist_id, title=roadmap.checklist_title, when=roadmap.intro,
+        # Steps render through the same ticks macro, which tells a step from a tick by its title.
+        items=cast("list[Tick]", roadmap.steps),
     )
     return [*content.checklists.checklists, steps]
 
@@ -58,6 +60,10 @@ def _page_model(content: Content, page_id: str) -> Any:
     return by_id.get(page_id)
 
 
+def _scripts_and_notes(content: Content) -> list[Script | Note]:
+    return [*content.scripts.scripts, *content.scripts.notes]
+
+
 def _context(content: Content) -> dict[str, Any]:
     return {
         "guide": content.guide,
@@ -66,7 +72,7 @@ def _context(content: Content) -> dict[str, Any]:
         "lists": all_checklists(content),
         "contract": browser_contract(content),
         # Hard-case sections show their scripts (and notes) in full, by id.
-        "scripts": {s.id: s for s in [*content.scripts.scripts, *content.scripts.notes]},
+        "scripts": {s.id: s for s in _scripts_and_notes(content)},
         "placeholders": content.scripts.placeholders,
     }
 

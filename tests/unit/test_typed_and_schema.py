@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 import jsonschema
 import pytest
 
-from generator.content.fields import Flag, PlaceholderName, Text, at_least, id_of, number
+from generator.content.fields import Flag, ID, IdOf, PlaceholderName, RefTo, Text, at_least, number
 from generator.content.schema import schema_of
 from generator.content.source import format_loc
 from generator.content.typed import Error, build
@@ -19,10 +19,10 @@ from generator.content.typed import Error, build
 class Step:
     """One step of a plan."""
 
-    id: id_of("step")
+    id: Annotated[str, ID, IdOf("step")]
     title: Text
     """What the step is called."""
-    weight: number(0, 5)
+    weight: Annotated[float, number(0, 5)]
     done: Flag = False
     note: Text | None = None
 

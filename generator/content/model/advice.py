@@ -9,14 +9,14 @@ from typing import Annotated
 
 from offer_engine import vocabulary
 
-from generator.content.fields import Text, at_least, id_of, number, ref_to
+from generator.content.fields import ID, IdOf, RefTo, Text, at_least, number
 from generator.content.model.common import Model, Page, Paragraphs, Section
 
 
 class Point(Model):
     """A titled point with an id, so other files and readers can refer to it."""
 
-    id: id_of("point")
+    id: Annotated[str, ID, IdOf("point")]
     title: Text
     text: Text
 
@@ -24,20 +24,20 @@ class Point(Model):
 class Reason(Model):
     """A common reason to decline, and how to weigh it."""
 
-    id: id_of("reason")
+    id: Annotated[str, ID, IdOf("reason")]
     title: Text
     text: Text
     """What the reason looks like in practice."""
     weigh: Text
     """How to weigh it against your goals."""
-    criterion: ref_to("criterion") | None = None
+    criterion: Annotated[str, ID, RefTo("criterion")] | None = None
     """The rubric criterion this reason shows up in, if any."""
 
 
 class Case(Model):
     """A hard case with its own anchored section: advice, and the scripts that give the words."""
 
-    id: id_of("section")
+    id: Annotated[str, ID, IdOf("section")]
     """The section's anchor (``page/#id``)."""
     title: Text
     paragraphs: Paragraphs
@@ -45,7 +45,7 @@ class Case(Model):
     """Titled sub-points, each with its own anchor."""
     points: list[Text] = field(default_factory=list)
     """Optional bullet points shown after the paragraphs and parts."""
-    scripts: list[ref_to("script")] = field(default_factory=list)
+    scripts: list[Annotated[str, ID, RefTo("script")]] = field(default_factory=list)
     """Ids of scripts (or notes) from scripts.yml, shown in full in this section."""
 
 
@@ -65,7 +65,7 @@ class Reasons(Page):
 class Step(Model):
     """One step of the decision framework."""
 
-    id: id_of("step")
+    id: Annotated[str, ID, IdOf("step")]
     title: Text
     text: Text
     tips: list[Text] = field(default_factory=list)
@@ -92,16 +92,16 @@ class Negotiation(Page):
 
 
 class Timing(Model):
-    min_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
+    min_hours: Annotated[int, Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]]
     """The earliest deadline to give the employer your answer after deciding, in hours (not above max_hours)."""
-    max_hours: number(*vocabulary.DEADLINE_HOURS, integer=True)
+    max_hours: Annotated[int, Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]]
     """The latest deadline, in hours."""
     text: Text
     already_accepted: Text
 
 
 class ChannelCase(Model):
-    id: id_of("channel-case")
+    id: Annotated[str, ID, IdOf("channel-case")]
     text: Text
     when: vocabulary.EmailCase | None = None
     """For an email case: the engine's situation flag that means this case (``prefers_email``,
@@ -116,7 +116,7 @@ class Channel(Model):
 
 
 class Phrase(Model):
-    id: id_of("phrase")
+    id: Annotated[str, ID, IdOf("phrase")]
     text: Text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, dataclass_transform
 
-from generator.content.fields import Text, at_least, id_of
+from generator.content.fields import ID, IdOf, RefTo, Text, at_least
 
 Paragraphs = Annotated[list[Text], at_least(1)]
 
@@ -25,7 +25,7 @@ class Model:
 class Section(Model):
     """A titled block of prose, with optional bullet points."""
 
-    id: id_of("section") | None = None
+    id: Annotated[str, ID, IdOf("section")] | None = None
     """The heading's anchor (``page/#id``), for sections that other pages link to."""
     title: Text
     """Heading shown above the block."""

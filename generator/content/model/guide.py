@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 
-from generator.content.fields import Text, at_least, id_of, ref_to
+from generator.content.fields import ID, IdOf, RefTo, Text, at_least
 from generator.content.model.common import Model, Section
 
 
@@ -23,10 +23,10 @@ class Answer(Model):
 class Route(Model):
     """A way on from the home page."""
 
-    id: id_of("route")
+    id: Annotated[str, ID, IdOf("route")]
     title: Text
     text: Text
-    page: ref_to("page")
+    page: Annotated[str, ID, RefTo("page")]
     """The id of the page this route leads to, such as `framework`."""
 
 

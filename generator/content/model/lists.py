@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 
-from generator.content.fields import Text, at_least, id_of
+from generator.content.fields import ID, IdOf, RefTo, Text, at_least
 from generator.content.model.common import Model, Page, Section
 
 
 class Tick(Model):
     """An item a reader can tick; its id keeps the tick when the text is edited."""
 
-    id: id_of("tick")
+    id: Annotated[str, ID, IdOf("tick")]
     text: Text
     detail: Text | None = None
 
 
 class Checklist(Model):
-    id: id_of("checklist")
+    id: Annotated[str, ID, IdOf("checklist")]
     """Also the page address: /checklists/<id>/."""
     title: Text
     when: Text
@@ -31,7 +31,7 @@ class Checklists(Page):
 
 
 class RoadmapStep(Model):
-    id: id_of("tick")
+    id: Annotated[str, ID, IdOf("tick")]
     title: Text
     text: Text
 
@@ -39,7 +39,7 @@ class RoadmapStep(Model):
 class Roadmap(Page):
     """What to do after declining, and how to turn it into momentum."""
 
-    checklist_id: id_of("checklist")
+    checklist_id: Annotated[str, ID, IdOf("checklist")]
     """The id of the roadmap's printable checklist page: /checklists/<id>/."""
     checklist_title: Text
     """The title of that checklist page, such as "Follow-up checklist"."""
@@ -49,7 +49,7 @@ class Roadmap(Page):
 
 
 class Question(Model):
-    id: id_of("faq")
+    id: Annotated[str, ID, IdOf("faq")]
     question: Text
     answer: Text
 

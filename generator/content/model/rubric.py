@@ -8,19 +8,19 @@ from typing import Annotated
 
 from offer_engine import vocabulary
 
-from generator.content.fields import Flag, Text, at_least, id_of, number, ref_to
+from generator.content.fields import Flag, ID, IdOf, RefTo, Text, at_least, number
 from generator.content.model.common import Model, Page
 
 # The engine's ranges, so the JSON Schema tells editors the same limits; rules that relate
 # fields (negotiate not above accept) are the engine's alone, placed by the projection's map.
-Weight = number(*vocabulary.WEIGHT)
-Fit = number(*vocabulary.FIT)
+Weight = Annotated[float, number(*vocabulary.WEIGHT)]
+Fit = Annotated[float, number(*vocabulary.FIT)]
 
 
 class Ask(Model):
     """Something to ask the employer for when this criterion falls short."""
 
-    id: id_of("ask")
+    id: Annotated[str, ID, IdOf("ask")]
     text: Text
     tradeoffs: list[Text] = field(default_factory=list)
     """What to accept instead if the employer cannot move on the ask."""
@@ -29,7 +29,7 @@ class Ask(Model):
 class Criterion(Model):
     """One thing an offer is scored on, from 0 to 10."""
 
-    id: id_of("criterion")
+    id: Annotated[str, ID, IdOf("criterion")]
     label: Text
     help: Text
     """What a 0 and a 10 look like; shown under the score field."""
@@ -41,14 +41,14 @@ class Criterion(Model):
 
 
 class MobilityQuestion(Model):
-    id: id_of("mobility-question")
+    id: Annotated[str, ID, IdOf("mobility-question")]
     text: Text
 
 
 class Mobility(Model):
     """How global mobility is weighed."""
 
-    criterion: ref_to("criterion")
+    criterion: Annotated[str, ID, RefTo("criterion")]
     """The criterion that carries mobility."""
     extra_weight: Weight
     """Added to that criterion's weight (up to 5) when mobility matters to the reader."""
@@ -67,31 +67,31 @@ class Thresholds(Model):
 class Paths(Model):
     """Which script the engine uses on each path; each value is a script id from scripts.yml."""
 
-    decline_call: ref_to("script")
-    decline_email: ref_to("script")
-    confirm_email: ref_to("script")
+    decline_call: Annotated[str, ID, RefTo("script")]
+    decline_email: Annotated[str, ID, RefTo("script")]
+    confirm_email: Annotated[str, ID, RefTo("script")]
     """The short email that confirms a call."""
-    accepted_other: ref_to("script")
-    compensation_failed: ref_to("script")
-    rescind: ref_to("script")
-    not_now: ref_to("script")
-    negotiate: ref_to("script")
-    via_recruiter: ref_to("script")
+    accepted_other: Annotated[str, ID, RefTo("script")]
+    compensation_failed: Annotated[str, ID, RefTo("script")]
+    rescind: Annotated[str, ID, RefTo("script")]
+    not_now: Annotated[str, ID, RefTo("script")]
+    negotiate: Annotated[str, ID, RefTo("script")]
+    via_recruiter: Annotated[str, ID, RefTo("script")]
     """Declining through a recruiter or an agency: the recruiter hears first."""
-    internal: ref_to("script")
+    internal: Annotated[str, ID, RefTo("script")]
     """Turning down an internal move or promotion, with your manager."""
-    voicemail: ref_to("script")
+    voicemail: Annotated[str, ID, RefTo("script")]
     """The voicemail for an unanswered call (call text) and the email that follows it."""
-    more_time: ref_to("script")
+    more_time: Annotated[str, ID, RefTo("script")]
     """Asking for more time before you accept."""
-    ask_to_stay: ref_to("script")
+    ask_to_stay: Annotated[str, ID, RefTo("script")]
     """Asking your current employer to withdraw your resignation, before you withdraw an acceptance."""
 
 
 class Cost(Model):
     """Something an employer may already have paid for when you withdraw an acceptance."""
 
-    id: id_of("cost")
+    id: Annotated[str, ID, IdOf("cost")]
     label: Text
     """How the scorer's checkbox names it, such as "Relocation"."""
     talking_point: Text
@@ -110,7 +110,7 @@ class RescindPoints(Model):
 class Rule(Model):
     """One scoring rule in plain words, for the how-scoring-works page."""
 
-    id: id_of("rule")
+    id: Annotated[str, ID, IdOf("rule")]
     title: Text
     text: Text
 
@@ -137,7 +137,7 @@ class Rubric(Page):
     mobility: Mobility
     thresholds: Thresholds
     paths: Paths
-    compensation_criterion: ref_to("criterion")
+    compensation_criterion: Annotated[str, ID, RefTo("criterion")]
     """The pay criterion: a failed negotiation on it selects the compensation script."""
     costs: Annotated[list[Cost], at_least(1)]
     rescind_points: RescindPoints

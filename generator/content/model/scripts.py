@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from offer_engine import vocabulary
 
 
-from generator.content.fields import PlaceholderName, ScriptText, Text, at_least, id_of
+from generator.content.fields import ID, IdOf, PlaceholderName, RefTo, ScriptText, Text, at_least
 from generator.content.model.common import Model, Page
 
 
@@ -32,7 +32,7 @@ class Email(Model):
 class Script(Model):
     """Words to use in one situation, by phone, by email, or both."""
 
-    id: id_of("script")
+    id: Annotated[str, ID, IdOf("script")]
     title: Text
     situation: Text
     """When to use it."""
@@ -55,7 +55,7 @@ class Script(Model):
 class Note(Model):
     """A short written message that is neither a call nor an email, such as a LinkedIn connection note."""
 
-    id: id_of("script")
+    id: Annotated[str, ID, IdOf("script")]
     """Shares the scripts' ids: both are anchors on the scripts page."""
     title: Text
     situation: Text
