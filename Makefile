@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test check setup python node chromium firefox webkit java nginx nginx-server schema dist dist-runtime dist-lean dist-starter clean
+.PHONY: serve site test lint check setup python node chromium firefox webkit java nginx nginx-server schema dist dist-runtime dist-lean dist-starter clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -16,8 +16,13 @@ site: setup ## build the site into site/
 check: setup ## validate content/ and print every problem
 	$(BIN)/offer-guide check
 
-test: setup chromium firefox webkit java nginx-server ## install everything, the browsers, Java and nginx included, and run every test
+test: setup chromium firefox webkit java nginx-server lint ## install everything, the browsers, Java and nginx included, and run every test
 	$(BIN)/pytest
+
+# Lint and types first: cheap, and a failure there says more than a failing browser test.
+lint: python
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 setup: python node schema
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from generator.content.load import engine_data
 from generator.site.assets import engine_zip, lock_abi
-from generator.site.runtime_files import pyodide_dir
 from generator.site.lean import lean_runtime
+from generator.site.runtime_files import pyodide_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOT = ROOT / "benchmarks" / "boot_node.mjs"

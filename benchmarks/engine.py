@@ -57,7 +57,7 @@ def measure(rubric_json, requests, number, rounds):
 
 def _offer(name: str, scores: list[int], **more: object) -> dict:
     keys = ("compensation", "responsibilities", "development", "manager", "autonomy", "mobility")
-    return {"name": name, "contact": {"name": "Dana", "role": "Analyst", "company": name}, "scores": dict(zip(keys, scores)), **more}
+    return {"name": name, "contact": {"name": "Dana", "role": "Analyst", "company": name}, "scores": dict(zip(keys, scores, strict=True)), **more}
 
 
 PRIORITIES = {"compensation": {"weight": 5, "minimum": 7}, "manager": {"weight": 4, "minimum": 6}}
@@ -97,7 +97,7 @@ def main() -> None:
     rubric_json = json.dumps(engine_data(ROOT / "content"))
     requests = {label: json.dumps(data) for label, data in REQUESTS.items()}
     namespace: dict = {}
-    exec(MEASURE, namespace)  # noqa: S102 - our own measuring code, the same text Pyodide runs
+    exec(MEASURE, namespace)
     cpython = namespace["measure"](rubric_json, requests, args.number, args.rounds)
     version, pyodide = _in_pyodide(rubric_json, requests, args.number, args.rounds)
 

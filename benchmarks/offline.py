@@ -25,11 +25,10 @@ import threading
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
 from widget import ARGS, CHROMIUM, FIRST_VERDICT, Handler, build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.hosting.headers import IMMUTABLE, IMMUTABLE_PREFIXES  # noqa: E402
+from generator.hosting.headers import IMMUTABLE, IMMUTABLE_PREFIXES
 
 WARMED = """(async () => { for (const name of await caches.keys()) {
   if ((await (await caches.open(name)).keys()).some(r => r.url.endsWith('.wasm'))) return true; } return false; })()"""

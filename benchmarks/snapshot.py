@@ -27,8 +27,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.widget import ARGS, CHROMIUM, FIRST_VERDICT, build, serve  # noqa: E402
-from tests.browser.lean_runtime import MANIFEST, lean_for  # noqa: E402
+from benchmarks.widget import ARGS, CHROMIUM, FIRST_VERDICT, build, serve
+from tests.browser.lean_runtime import MANIFEST, lean_for
 
 STORED = "performance.getEntriesByName('og:snapshot-stored').length > 0"
 

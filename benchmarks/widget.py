@@ -39,9 +39,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_pla
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
-from benchmarks.host import Traffic, serve_host  # noqa: E402
-from benchmarks.throttle import PROFILES, Profile, throttle  # noqa: E402
-from benchmarks.widget_table import Visit, report  # noqa: E402
+from benchmarks.host import Traffic, serve_host
+from benchmarks.throttle import PROFILES, Profile, throttle
+from benchmarks.widget_table import Visit, report
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -13,19 +13,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.site.assets import engine_files
-from generator.hosting.csp import PagePolicy
-from generator.content.projection import engine_data_from
 from generator.content.errors import ContentError
-from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
-from generator.hosting.offline import write_retiring_worker, write_service_worker
-from generator.site.markup import fix_chrome
 from generator.content.load import load_content
 from generator.content.model import Content
+from generator.content.projection import engine_data_from
+from generator.hosting.csp import PagePolicy
+from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
+from generator.hosting.offline import write_retiring_worker, write_service_worker
+from generator.site.assets import engine_files
+from generator.site.markup import fix_chrome
 from generator.site.nav import build_nav
 from generator.site.pages import render_pages
 from generator.site.theme import WIDGET_URI, add_theme
-
 
 # The browser side (widget, worker, ticks, storage) ships from the offer_widget package
 # (widgets/offer_widget), the one place it lives; read as package data, so a wheel works too.

@@ -15,8 +15,8 @@ from typing import Any
 
 from offer_engine import InputError, Plan, Result, parse_request, parse_rubric, score, to_dict
 
-from generator.content.load import engine_data
 from generator.content.errors import ContentError
+from generator.content.load import engine_data
 from generator.content.source import format_loc, read_source
 
 

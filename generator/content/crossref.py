@@ -7,15 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
-
 from offer_engine import Problem, closest
 
 from generator.content.errors import located
 from generator.content.fields import IdOf, RefTo, Template
-from generator.content.numbers import PLACEHOLDER
-from generator.content.numbers import NAMES, Quotes
-from generator.content.typed import hints, optional_of, split
+from generator.content.numbers import NAMES, PLACEHOLDER, Quotes
 from generator.content.source import Loc, Source, format_loc
+from generator.content.typed import hints, optional_of, split
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from offer_engine import vocabulary
+from offer_engine import shown, vocabulary
 
-from generator.content.numbers import PLACEHOLDER, Quotes
+from generator.content.numbers import Quotes
 from generator.content.typed import Check, Invalid, MinItems
-from offer_engine import shown
 
 ID_PATTERN = vocabulary.ID_PATTERN
 _ID = re.compile(ID_PATTERN)

@@ -6,20 +6,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-
 from offer_engine import Problem, closest
 
 from generator.content.crossref import Marked, check_references, defined_kinds, marked_fields
 from generator.content.engine_check import engine_problems
-
 from generator.content.errors import ContentError, located
 from generator.content.model import FILES, Content
+from generator.content.model.scripts import Scripts
 from generator.content.numbers import fill, values
 from generator.content.projection import engine_data_from
-from generator.content.model.scripts import Scripts
-from generator.site_map import PAGES
-from generator.content.validate import validate_source
 from generator.content.source import Source, read_source
+from generator.content.validate import validate_source
+from generator.site_map import PAGES
 
 
 def shown_path(path: Path) -> str:
@@ -100,7 +98,7 @@ def _unexpected_files(content_dir: Path) -> list[Problem]:
     """A misnamed file (``reason.yml``) would otherwise be silently ignored."""
     problems = []
     for path in sorted(content_dir.iterdir()):
-        if path.suffix in (".yml", ".yaml") and path.stem not in FILES or path.suffix == ".yaml":
+        if (path.suffix in (".yml", ".yaml") and path.stem not in FILES) or path.suffix == ".yaml":
             expected = [f"{s}.yml" for s in FILES]
             close = closest(path.name, expected)
             hint = f"did you mean {close}?" if close else f"expected one of: {', '.join(expected)}"

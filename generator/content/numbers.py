@@ -68,7 +68,7 @@ def _quotes(annotation: Any) -> bool:
     return any(isinstance(e, Quotes) for e in extras) or (inner is not None and _quotes(inner))
 
 
-def _fill_value(annotation: Any, value: Any, numbers: dict[str, str]) -> Any:  # noqa: PLR0911
+def _fill_value(annotation: Any, value: Any, numbers: dict[str, str]) -> Any:
     if value is None:
         return value
     if isinstance(value, str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+import itertools
 import json
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
@@ -71,7 +72,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
             continue
         body = ast.parse(inspect.cleandoc("\n" + inspect.getsource(klass))).body[0]
         assert isinstance(body, ast.ClassDef)
-        for node, after in zip(body.body, body.body[1:]):
+        for node, after in itertools.pairwise(body.body):
             if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str):
                     docs[node.target.id] = inspect.cleandoc(after.value.value)

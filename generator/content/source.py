@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import re
-
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from offer_engine import Problem
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.errors import located
 

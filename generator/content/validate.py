@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from offer_engine import Problem
+from offer_engine import Problem, shown
 
 from generator.content.errors import located
-from generator.content.typed import Error, build
-from offer_engine import shown
 from generator.content.source import Source, format_loc
+from generator.content.typed import Error, build
 
 
 def validate_source(src: Source, model: type) -> Any | None:

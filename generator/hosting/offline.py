@@ -78,9 +78,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str]) -> Offline:
         version.update(f"{path}\0{len(payload)}\0".encode() + payload)
         if path.startswith(prefixes):
             runtime.append((path, sri(payload)))
-        elif path in _NOT_FOR_READERS or path.endswith(_NOT_FOR_READERS_SUFFIXES):
-            continue
-        elif skip_search_packs and path.startswith(_SEARCH_LANGUAGES):
+        elif path in _NOT_FOR_READERS or path.endswith(_NOT_FOR_READERS_SUFFIXES) or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES)):
             continue
         else:
             precache.append((page_uri(path), sri(payload)))

@@ -14,11 +14,11 @@ from typing import Any, cast
 import jinja2
 import markdown
 
-from generator.content.numbers import PLACEHOLDER
 from generator.content.model import Content
-from generator.content.projection import browser_contract
 from generator.content.model.lists import Checklist, Tick
 from generator.content.model.scripts import Note, Placeholder, Script
+from generator.content.numbers import PLACEHOLDER
+from generator.content.projection import browser_contract
 from generator.site_map import PAGES, checklist_page
 
 # page id → template. Checklist pages are added per checklist in content.

@@ -123,4 +123,4 @@ def plain_text(markdown_text: str) -> str:
     return normal_text(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
 
 
-__all__ = ["CHROMIUM_ARGS", "PageFactory", "PageLog", "csp_violations", "normal_text", "plain_text", "serve_directory", "ConsoleMessage"]
+__all__ = ["CHROMIUM_ARGS", "ConsoleMessage", "PageFactory", "PageLog", "csp_violations", "normal_text", "plain_text", "serve_directory"]

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
-
 from lean_runtime import Lean, lean_for, serve_instead, without_module
+from playwright.sync_api import Page
 from widget_form import criterion_labels, label, wait_for_result
 
 pytestmark = pytest.mark.browser

@@ -50,7 +50,7 @@ class _Switchable(http.server.SimpleHTTPRequestHandler):
         self.state.log.append(urlsplit(path).path)
         return super().translate_path(path)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

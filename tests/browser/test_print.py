@@ -14,10 +14,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from generator.content.load import load_content
 from generator.content.model import Content
 from generator.content.model.lists import Checklist
 from generator.site.pages import all_checklists
-from generator.content.load import load_content
 from generator.site_map import PAGES, checklist_page
 from tests.browser.conftest import PageFactory, normal_text, plain_text
 from tests.conftest import CONTENT, guide_addresses, page_address

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page
 import yaml
+from playwright.sync_api import Locator, Page
+from widget_form import cli_result, fill_offer_file, open_score, wait_for_result
 
 from tests.conftest import ROOT
-from widget_form import cli_result, fill_offer_file, open_score, wait_for_result
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yml"))
 pytestmark = pytest.mark.browser

@@ -3,17 +3,18 @@ reminder for the deadline, print the decision."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import Page
+from widget_form import cli_result, fill_offer_file, open_score, wait_for_result
 
 from tests.conftest import ROOT
-from widget_form import cli_result, fill_offer_file, open_score, wait_for_result
 
 pytestmark = pytest.mark.browser
 EMAIL_EXAMPLE = ROOT / "examples" / "decline-email.yml"
@@ -50,7 +51,7 @@ def test_open_in_email_app_carries_subject_and_body(page: Page, site_url: str) -
 def test_remind_me_downloads_a_calendar_event_at_the_deadline(page: Page, site_url: str, tmp_path: Path) -> None:
     open_score(page, site_url)
     plan = fill(page, EMAIL_EXAMPLE)
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     with page.expect_download() as info:
         page.locator("[data-og-plan] > .og-plan").get_by_role("button", name="Remind me (.ics)").click()
     target = tmp_path / info.value.suggested_filename
@@ -59,7 +60,7 @@ def test_remind_me_downloads_a_calendar_event_at_the_deadline(page: Page, site_u
     assert target.suffix == ".ics"
     assert text.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT\r\n" in text and text.endswith("END:VCALENDAR\r\n")
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
-    start = datetime.strptime(re.search(r"DTSTART:(\d{8}T\d{6}Z)", text).group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    start = datetime.strptime(re.search(r"DTSTART:(\d{8}T\d{6}Z)", text).group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     due = before + timedelta(hours=plan["deadline_hours"]["min"])
     assert abs((start - due).total_seconds()) < 120
     assert f"SUMMARY:Decline {plan['offer']}" in text
@@ -101,4 +102,4 @@ def test_the_widgets_buttons_are_one_size_and_line_up(page: Page, site_url: str,
     # Buttons side by side in one row share a middle line (wrapped rows start a new line).
     for row in {b["row"] for b in buttons if b["row"] >= 0}:
         middles = sorted({b["middle"] for b in buttons if b["row"] == row})
-        assert all(later - earlier >= buttons[0]["height"] for earlier, later in zip(middles, middles[1:])), (row, middles)
+        assert all(later - earlier >= buttons[0]["height"] for earlier, later in itertools.pairwise(middles)), (row, middles)

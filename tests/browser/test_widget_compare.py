@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page
-
 from widget_parts import several
 
 pytestmark = pytest.mark.browser

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
+from widget_form import score_one, wait_for_result
 
-from tests.serve import serve_directory
 from tests.conftest import run_offer_guide
 from tests.other_numbers import NEW, OLD, write_other_numbers
-from widget_form import score_one, wait_for_result
+from tests.serve import serve_directory
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-
 from widget_form import READY, form_values, label, open_score, wait_for_result
 
 pytestmark = pytest.mark.browser

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Page, Route
+from widget_form import READY, label, open_score, score_one, wait_for_result
 
 from tests.conftest import ROOT
-from widget_form import READY, label, open_score, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

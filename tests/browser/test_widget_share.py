@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import Page
-
 from widget_form import fill_offer_file, form_values, label, open_score, packed, share_fragment, wait_for_result
 from widget_parts import LABELS, SEVERAL, saved
 

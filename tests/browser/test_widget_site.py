@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
-
 from conftest import csp_violations
+from playwright.sync_api import Page
 from widget_form import READY, label, open_score, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser

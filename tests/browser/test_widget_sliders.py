@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page
-
 from widget_form import cli_result, label, open_score, wait_for_result
 from widget_parts import FIRST_STEP, LABELS, WEIGHTS, plain, saved, slider
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 from playwright.sync_api import Locator, Page
+from widget_form import cli_result, criterion_labels, fill_offer_file, open_score, wait_for_result
 
 from generator.content.load import engine_data
 from tests.conftest import CONTENT, ROOT
-from widget_form import cli_result, criterion_labels, fill_offer_file, open_score, wait_for_result
 
 SEVERAL = ROOT / "examples" / "several-offers.yml"
 KEY = "offer-guide:answers"

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.serve import _Handler, serve_directory
 from tests.browsers.drivers import Driver, Firefox, WebKit, xvfb
+from tests.serve import _Handler, serve_directory
 
 PROBE_PATH = "/__probe__.js"
 PROBE = """window.__probe = { errors: [], csp: [] };

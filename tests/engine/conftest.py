@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from offer_engine import Rubric, evaluate, parse_rubric, to_dict
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine_data.json"

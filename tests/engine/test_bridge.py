@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from offer_engine import bridge
 from offer_engine.bridge import run
 

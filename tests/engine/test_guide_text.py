@@ -6,9 +6,9 @@ import copy
 from typing import Any
 
 import pytest
+from offer_engine import evaluate, to_dict
 
 from generator.content.load import engine_data
-from offer_engine import evaluate, to_dict
 from tests.conftest import CONTENT
 from tests.engine.scenarios import _DATA, offer, scores
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from offer_engine import InputError, parse_request, parse_rubric
 
 from .conftest import RUBRIC_DATA

@@ -12,12 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from offer_engine.bridge import run
 
 from generator.content.load import engine_data
 from generator.site.assets import lock_abi
 from generator.site.lean import ENGINE_DIR, LeanRuntime, lean_key, lean_runtime, prepare_package_data, pyodide_digest
 from generator.site.lean_corpus import checkout_corpus, packaged_corpus
-from offer_engine.bridge import run
 from tests.conftest import CONTENT, ROOT
 
 from .scenarios import SCENARIOS

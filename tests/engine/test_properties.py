@@ -9,7 +9,6 @@ from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
 from offer_engine import InputError, evaluate, to_dict
 from offer_engine.bridge import run
 from offer_engine.request import Situation

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from offer_engine import evaluate, to_dict
 
 from .conftest import RUBRIC_DATA, result_of

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.load import engine_data
 from generator.cli.score import run_score
+from generator.content.load import engine_data
 from generator.content.source import read_source
 from tests.conftest import CONTENT, ROOT, run_offer_guide
 

@@ -6,7 +6,6 @@ from dataclasses import fields
 from typing import Any
 
 import pytest
-
 from offer_engine import InputError, contract_data, parse_request, parse_rubric, vocabulary
 from offer_engine.request import Contact, Situation
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import filecmp
-import json
 import html
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path

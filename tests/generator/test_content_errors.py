@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from offer_engine import vocabulary
 
 from generator.content.errors import ContentError

@@ -68,7 +68,7 @@ class _WithHeaders(http.server.SimpleHTTPRequestHandler):
     def guess_type(self, path: str | Any) -> str:
         return self.headers_here().get("Content-Type") or super().guess_type(path)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -82,7 +82,7 @@ def headers_site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_every_page_works_under_the_header_policy(browser: "Browser", headers_site_url: str, pages: list[BuiltPage]) -> None:
+def test_every_page_works_under_the_header_policy(browser: Browser, headers_site_url: str, pages: list[BuiltPage]) -> None:
     from tests.browser.conftest import CSP_LISTENER
     from tests.browser.widget_form import wait_for_result
 

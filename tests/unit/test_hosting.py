@@ -11,7 +11,15 @@ import pytest
 
 from generator.hosting.csp import sha256
 from generator.hosting.headers import (
-    IMMUTABLE, IMMUTABLE_PREFIXES, REVALIDATE, REVALIDATED, TYPES, headers_file, parse_headers, robots_txt, rules,
+    IMMUTABLE,
+    IMMUTABLE_PREFIXES,
+    REVALIDATE,
+    REVALIDATED,
+    TYPES,
+    headers_file,
+    parse_headers,
+    robots_txt,
+    rules,
 )
 from generator.hosting.nginx import nginx_snippet
 from tests.quality.host_rules import NGINX

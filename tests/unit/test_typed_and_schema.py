@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 import jsonschema
 import pytest
 
-from generator.content.fields import Flag, ID, IdOf, PlaceholderName, RefTo, Text, at_least, number
+from generator.content.fields import ID, Flag, IdOf, PlaceholderName, Text, at_least, number
 from generator.content.schema import schema_of
 from generator.content.source import format_loc
 from generator.content.typed import Error, build

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .checks import known
 from .priorities import Priority
 from .rubric import Ask
 from .rules import Judgement, gap_order
@@ -32,7 +33,7 @@ class AskPlan:
 def rank_asks(j: Judgement, priorities: tuple[Priority, ...]) -> tuple[AskPlan, ...]:
     scores = j.offer.scores
     if j.unmet:
-        chosen = [(p, p.minimum) for p in j.unmet]
+        chosen = [(p, known(p.minimum)) for p in j.unmet]
     else:
         room = [p for p in priorities if p.negotiable and p.weight and scores[p.id] < SCORE[1]]
         chosen = sorted(((p, SCORE[1]) for p in room), key=lambda pt: gap_order(pt[0], scores[pt[0].id], pt[1]))

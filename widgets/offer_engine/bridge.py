@@ -30,7 +30,7 @@ def run(rubric_json: str, request_json: str) -> str:
         return _dump({"ok": True, "result": to_dict(result)})
     except InputError as error:
         return _problems(error.problems)
-    except Exception as error:  # noqa: BLE001 - the widget must always get an answer
+    except Exception as error:
         return _problems([Problem("engine", f"internal error: {type(error).__name__}: {error}")], internal=True)
 
 

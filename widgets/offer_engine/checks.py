@@ -14,7 +14,7 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .errors import InputError, Problem
 
@@ -175,7 +175,7 @@ def whole(c: Collector, value: Any, field: str, low: int, high: int) -> int | No
 def number(c: Collector, value: Any, field: str, low: float, high: float) -> int | float | None:
     """A number within ``[low, high]``; the comparison alone refuses NaN and infinities."""
     if _is_number(value) and low <= value <= high:
-        return value
+        return cast("int | float", value)
     c.add(field, f"expected a number from {low:g} to {high:g}, got {shown(value)}")
     return None
 
@@ -187,3 +187,16 @@ def choice(c: Collector, value: Any, field: str, choices: tuple[str, ...]) -> st
     hint = f"; did you mean '{near}'?" if near else ""
     c.add(field, f"expected {one_of(choices)}, got {shown(value)}{hint}")
     return None
+
+
+def known(value: T | None) -> T:
+    """A value its check accepted. Parsers call this only once every problem is recorded and none
+    was (after ``raise_if_any``, or after finding no None among the values), so None is a bug here."""
+    if value is None:
+        raise AssertionError("a checked value is missing although no problem was recorded")
+    return value
+
+
+def all_known(values: Iterable[T | None]) -> tuple[T, ...]:
+    """``known`` for each value of a checked list."""
+    return tuple(known(v) for v in values)

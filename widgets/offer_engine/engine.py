@@ -19,15 +19,14 @@ from typing import Any
 from .asks import rank_asks
 from .explain import explain
 from .plan import make_plan
-from .vocabulary import EXTEND, RESCIND
-from .words import employer_words, summary_text
 from .ranking import in_context, rank_key, rivals
 from .request import Request, parse_request
 from .result import OfferResult, Result
 from .rubric import Rubric, parse_rubric
 from .rules import judge, weight_units
-from .vocabulary import ACCEPT, DECLINE, NEGOTIATE
 from .sensitivity import find_flip
+from .vocabulary import ACCEPT, DECLINE, EXTEND, NEGOTIATE, RESCIND
+from .words import employer_words, summary_text
 
 URGENCY = {RESCIND: 0, EXTEND: 1, DECLINE: 2, NEGOTIATE: 3, ACCEPT: 4}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .rubric import Rubric
 from .rules import Judgement
+from .sensitivity import Flip
 from .vocabulary import DECLINE
 from .words import fit_phrase, number
-from .sensitivity import Flip
 
 BECAUSE = {
     "deal-breaker": "Decline: a must-have that employers rarely change is below your minimum, so it is not the right fit.",

@@ -51,6 +51,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .asks import AskPlan
+from .checks import known
 from .request import Offer, Situation
 from .rubric import Rubric
 from .rules import Judgement
@@ -184,8 +185,9 @@ def fill(template: str, names: Mapping[str, str], placeholders: Mapping[str, Pla
 def _version(script: Script, channel: str, names: Mapping[str, str], rubric: Rubric) -> tuple[str | None, str]:
     """(subject, text) of the script for the channel."""
     if channel == CALL:
-        return None, fill(script.call, names, rubric.placeholders, spoken=True)
-    return fill(script.email.subject, names, rubric.placeholders), fill(script.email.body, names, rubric.placeholders)
+        return None, fill(known(script.call), names, rubric.placeholders, spoken=True)
+    email = known(script.email)  # the plan picks a channel the script has
+    return fill(email.subject, names, rubric.placeholders), fill(email.body, names, rubric.placeholders)
 
 
 def _script(rubric: Rubric, path: str | None) -> Script | None:

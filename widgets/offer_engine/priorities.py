@@ -15,14 +15,13 @@ the id, ``weight`` to ``DEFAULT_CUSTOM_WEIGHT``, ``negotiable`` to false; ids ar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-import re
-
-from .checks import Collector, child, each, flag, known_keys, mapping, number, optional, shown, text, whole
+from .checks import Collector, child, each, flag, known, known_keys, mapping, number, optional, shown, text, whole
 from .rubric import Ask, Rubric
 from .vocabulary import CUSTOM_KEYS, DEFAULT_CUSTOM_WEIGHT, ID_PATTERN, MAX_CUSTOM, MAX_TEXT, PRIORITY_KEYS, SCORE, WEIGHT
 
@@ -78,7 +77,9 @@ def _custom(c: Collector, value: Any, field: str) -> tuple[str, str, Fraction, b
     label = optional(c, row, field, "label", _label, cid)
     weight = optional(c, row, field, "weight", _weight, DEFAULT_CUSTOM_WEIGHT)
     negotiable = optional(c, row, field, "negotiable", flag, False)
-    return None if None in (cid, label, weight, negotiable) else (cid, label, Fraction(weight), negotiable)
+    if None in (cid, label, weight, negotiable):
+        return None
+    return known(cid), known(label), Fraction(known(weight)), known(negotiable)
 
 
 def parse_priorities(c: Collector, data: Mapping[str, Any], rubric: Rubric, mobility_matters: bool) -> tuple[Priority, ...]:

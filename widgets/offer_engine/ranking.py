@@ -15,7 +15,7 @@ offer keeps its own verdict.
 
 from __future__ import annotations
 
-from .vocabulary import ACCEPT, DECLINE, ORDER
+from .vocabulary import ACCEPT, DECLINE, ORDER, Verdict
 
 RankKey = tuple[int, int, str]
 
@@ -35,7 +35,7 @@ def rivals(keys: dict[str, RankKey]) -> dict[str, RankKey | None]:
     }
 
 
-def in_context(verdict: str, key: RankKey, rival: RankKey | None) -> tuple[str, bool]:
+def in_context(verdict: Verdict, key: RankKey, rival: RankKey | None) -> tuple[Verdict, bool]:
     """The final verdict, and whether the offer lost to an acceptable rival."""
     if rival is None:
         return verdict, False

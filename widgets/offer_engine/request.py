@@ -40,10 +40,37 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .checks import Collector, child, choice, closest, each, flag, known_keys, mapping, optional, root, shown, text, whole
+from .checks import (
+    Collector,
+    all_known,
+    child,
+    choice,
+    closest,
+    each,
+    flag,
+    known,
+    known_keys,
+    mapping,
+    optional,
+    root,
+    shown,
+    text,
+    whole,
+)
 from .priorities import Priority, parse_priorities
 from .rubric import Rubric
-from .vocabulary import CONTACT_KEYS, MAX_OFFERS, MAX_TEXT, NEGOTIATIONS, NOT_TRIED, OFFER_KEYS, SCORE, SITUATION_KEYS, TOP_KEYS, Negotiation
+from .vocabulary import (
+    CONTACT_KEYS,
+    MAX_OFFERS,
+    MAX_TEXT,
+    NEGOTIATIONS,
+    NOT_TRIED,
+    OFFER_KEYS,
+    SCORE,
+    SITUATION_KEYS,
+    TOP_KEYS,
+    Negotiation,
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +166,7 @@ def parse_request(data: Any, rubric: Rubric) -> Request:
         elif offer is not None:
             seen.add(offer.name)
     c.raise_if_any()
-    return Request(your_name, priorities, tuple(offers), situation)
+    return Request(your_name, priorities, all_known(offers), situation)
 
 
 def _situation(c: Collector, value: Any) -> Situation:
@@ -162,15 +189,15 @@ def _offer(c: Collector, value: Any, field: str, priorities: tuple[Priority, ...
     scores = _scores(c, row.get("scores"), child(field, "scores"), priorities)
     negotiation = optional(c, row, field, "negotiation", _negotiation, NOT_TRIED)
     accepted = optional(c, row, field, "accepted", flag, False)
-    known = tuple(x.id for x in rubric.costs)
-    costs = optional(c, row, field, "costs_incurred", lambda c, v, f: _costs(c, v, f, known), [])
+    kinds = tuple(x.id for x in rubric.costs)
+    costs = optional(c, row, field, "costs_incurred", lambda c, v, f: _costs(c, v, f, kinds), [])
     timing = optional(c, row, field, "timing_not_right", flag, False)
     agency = optional(c, row, field, "through_agency", flag, False)
     internal = optional(c, row, field, "internal_offer", flag, False)
     if None in (given, contact, scores, negotiation, accepted, costs, timing, agency, internal):
         return None
-    ordered = tuple(x for x in known if x in costs)
-    return Offer(name, contact, scores, negotiation, accepted, ordered, timing, bool(name.strip()), agency, internal)
+    ordered = tuple(x for x in kinds if x in costs)
+    return Offer(name, known(contact), known(scores), negotiation, accepted, ordered, timing, bool(name.strip()), agency, internal)
 
 
 def _contact(c: Collector, value: Any, field: str) -> Contact | None:
@@ -199,4 +226,4 @@ def _scores(c: Collector, value: Any, field: str, priorities: tuple[Priority, ..
             c.add(child(field, p.id), "missing; it has a minimum, so score it from 0 to 10")
         elif p.weight:
             c.add(child(field, p.id), "missing; score it from 0 to 10, or set its weight to 0 under priorities")
-    return None if None in scores.values() else scores
+    return None if None in scores.values() else {k: known(v) for k, v in scores.items()}

@@ -31,6 +31,7 @@ from .contributions import Contribution
 from .plan import Plan, ask_points
 from .rules import Judgement
 from .sensitivity import Flip
+from .vocabulary import Verdict
 from .words import VERDICT_WORD, ask_standing, fit_text, flip_text, offer_words
 
 
@@ -39,7 +40,7 @@ class OfferResult:
     judgement: Judgement
     rank: int
     """1 is best, by ``ranking.rank_key``."""
-    verdict: str
+    verdict: Verdict
     """The final verdict, after the ranking against the other offers."""
     lost_to: str | None
     asks: tuple[AskPlan, ...]

@@ -35,7 +35,23 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .checks import Collector, child, choice, each, flag, item, known_keys, mapping, number, root, suggestion, text, whole
+from .checks import (
+    Collector,
+    all_known,
+    child,
+    choice,
+    each,
+    flag,
+    item,
+    known,
+    known_keys,
+    mapping,
+    number,
+    root,
+    suggestion,
+    text,
+    whole,
+)
 from .scripts import Paths, Placeholder, Script, parse_paths, parse_placeholders, parse_scripts
 from .vocabulary import DEADLINE_HOURS, EMAIL_CASES, FIT, NEGOTIATIONS, OFFER_FLAGS, SITUATION_KEYS, WEIGHT
 
@@ -150,9 +166,9 @@ def parse_rubric(data: Any) -> Rubric:
     form = None if data.get("form") is None else _form(c, data["form"])
     c.raise_if_any()
     return Rubric(
-        criteria, mob_id, Fraction(extra), _threshold(accept), _threshold(negotiate),
-        (low, high), paths, scripts, placeholders,
-        pay, costs, tuple(before), tuple(after), after_call, form, cases, costs_note,
+        criteria, known(mob_id), Fraction(known(extra)), _threshold(known(accept)), _threshold(known(negotiate)),
+        (known(low), known(high)), known(paths), scripts, placeholders,
+        pay, costs, all_known(before), all_known(after), after_call, form, cases, costs_note,
     )  # fmt: skip
 
 
@@ -197,7 +213,7 @@ def _criterion(c: Collector, value: Any, field: str) -> Criterion | None:
     asks = each(c, row.get("asks", []), child(field, "asks"), _ask) or []
     if None in (cid, label, weight, negotiable, *asks):
         return None
-    return Criterion(cid, label, Fraction(weight), negotiable, tuple(asks))
+    return Criterion(known(cid), known(label), Fraction(known(weight)), known(negotiable), all_known(asks))
 
 
 def _ask(c: Collector, value: Any, field: str) -> Ask | None:
@@ -207,6 +223,6 @@ def _ask(c: Collector, value: Any, field: str) -> Ask | None:
     aid = text(c, row.get("id"), child(field, "id"))
     said = text(c, row.get("text"), child(field, "text"))
     trade = each(c, row.get("tradeoffs", []), child(field, "tradeoffs"), text) or []
-    return None if None in (aid, said, *trade) else Ask(aid, said, tuple(trade))
+    return None if None in (aid, said, *trade) else Ask(known(aid), known(said), all_known(trade))
 
 

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import NamedTuple
 
+from .checks import known
 from .contributions import Contribution, contributions
 from .priorities import Priority
 from .request import Offer
@@ -125,7 +127,7 @@ def _on_merit(fit: int, s: Standing, total: int, tried: bool, rubric: Rubric) ->
     return NEGOTIATE, "fit-negotiable"
 
 
-def gap_order(p: Priority, score: int, target: int) -> tuple:
+def gap_order(p: Priority, score: int, target: int) -> tuple[Fraction, Fraction, str]:
     """Sort key: largest weight × gap first, then larger weight, then id (so input order never matters)."""
     return (-(p.weight * (target - score)), -p.weight, p.id)
 
@@ -137,7 +139,7 @@ def judge(offer: Offer, priorities: tuple[Priority, ...], units: dict[str, int],
     verdict, reason = decide(fit, s, total, offer.negotiation, offer.timing_not_right, rubric)
     unmet = sorted(
         (p for p in priorities if p.minimum is not None and offer.scores[p.id] < p.minimum),
-        key=lambda p: gap_order(p, offer.scores[p.id], p.minimum),
+        key=lambda p: gap_order(p, offer.scores[p.id], known(p.minimum)),
     )
     breakers = tuple(p for p in unmet if not p.negotiable)
     shares = contributions(offer, priorities, units, fit)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .checks import Collector, child, closest, mapping, suggestion, text
+from .checks import Collector, child, closest, known, mapping, suggestion, text
 from .vocabulary import CALL, EMAIL, FILLED, Channel
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -139,4 +139,4 @@ def parse_paths(c: Collector, value: Any, scripts: Mapping[str, Script]) -> Path
             elif script.call is None and script.email is None:
                 c.add(field, f"script '{sid}' has neither a call nor an email version")
         chosen[name] = sid
-    return Paths(**chosen) if None not in chosen.values() else None
+    return None if None in chosen.values() else Paths(**{name: known(sid) for name, sid in chosen.items()})

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ranking import ORDER, RankKey, in_context, rank_key
 from .priorities import Priority
+from .ranking import RankKey, in_context, rank_key
 from .rubric import Rubric
 from .rules import Judgement, Standing, decide, fit_tenths
-from .vocabulary import SCORE, Verdict
+from .vocabulary import ORDER, SCORE, Verdict
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Flip:
 
 def find_flip(
     j: Judgement,
-    verdict: str,
+    verdict: Verdict,
     priorities: tuple[Priority, ...],
     units: dict[str, int],
     rival: RankKey | None,
@@ -61,7 +61,7 @@ def find_flip(
 
 def _verdict_after(
     j: Judgement, p: Priority, now: int, to: int, unit: int, total: int, rival: RankKey | None, rubric: Rubric
-) -> str:
+) -> Verdict:
     """The final verdict with ``p`` scored ``to`` instead of ``now``: the judgement's sums, adjusted."""
     s = j.standing
     change = unit * (to - now)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.content.model.advice import (
-    CasesPage, Communication, Framework, MobilityPage, Negotiation, Reasons, Relationships, Situations,
+    CasesPage,
+    Communication,
+    Framework,
+    MobilityPage,
+    Negotiation,
+    Reasons,
+    Relationships,
+    Situations,
 )
 from generator.content.model.common import Model
 from generator.content.model.guide import Guide

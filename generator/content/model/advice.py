@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated
 
-
 from offer_engine import vocabulary
 
 from generator.content.fields import ID, IdOf, RefTo, Text, at_least, number
@@ -92,9 +91,9 @@ class Negotiation(Page):
 
 
 class Timing(Model):
-    min_hours: Annotated[int, Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]]
+    min_hours: Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]
     """The earliest deadline to give the employer your answer after deciding, in hours (not above max_hours)."""
-    max_hours: Annotated[int, Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]]
+    max_hours: Annotated[int, number(*vocabulary.DEADLINE_HOURS, integer=True)]
     """The latest deadline, in hours."""
     text: Text
     already_accepted: Text

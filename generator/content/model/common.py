@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, dataclass_transform
 
-from generator.content.fields import ID, IdOf, RefTo, Text, at_least
+from generator.content.fields import ID, IdOf, Text, at_least
 
 Paragraphs = Annotated[list[Text], at_least(1)]
 

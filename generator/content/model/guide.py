@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-
 from generator.content.fields import ID, IdOf, RefTo, Text, at_least
 from generator.content.model.common import Model, Section
 

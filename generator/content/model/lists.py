@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-
-from generator.content.fields import ID, IdOf, RefTo, Text, at_least
+from generator.content.fields import ID, IdOf, Text, at_least
 from generator.content.model.common import Model, Page, Section
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated
 
-
 from offer_engine import vocabulary
 
-from generator.content.fields import Flag, ID, IdOf, RefTo, Text, at_least, number
+from generator.content.fields import ID, Flag, IdOf, RefTo, Text, at_least, number
 from generator.content.model.common import Model, Page
 
 # The engine's ranges, so the JSON Schema tells editors the same limits; rules that relate

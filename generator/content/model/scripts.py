@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Annotated, Literal
+from typing import Annotated
 
 from offer_engine import vocabulary
 
-
-from generator.content.fields import ID, IdOf, PlaceholderName, RefTo, ScriptText, Text, at_least
+from generator.content.fields import ID, IdOf, PlaceholderName, ScriptText, Text, at_least
 from generator.content.model.common import Model, Page
 
 
