@@ -74,14 +74,15 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str]) -> Offline:
         path = file.relative_to(site).as_posix()
         if path == SW_URI:
             continue
-        payload = file.read_bytes()
-        version.update(f"{path}\0{len(payload)}\0".encode() + payload)
+        digest = sri(file.read_bytes())
+        # The version hashes each file's digest, not its bytes again: each file is read and hashed once.
+        version.update(f"{path}\0{digest}\0".encode())
         if path.startswith(prefixes):
-            runtime.append((path, sri(payload)))
+            runtime.append((path, digest))
         elif path in _NOT_FOR_READERS or path.endswith(_NOT_FOR_READERS_SUFFIXES) or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES)):
             continue
         else:
-            precache.append((page_uri(path), sri(payload)))
+            precache.append((page_uri(path), digest))
     return Offline(version.hexdigest()[:16], tuple(precache), tuple(runtime))
 
 
