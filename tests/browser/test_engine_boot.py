@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lean_runtime import Lean, lean_for, serve_instead, without_module
 from playwright.sync_api import Page
-from widget_form import criterion_labels, label, wait_for_result
+from widget_form import criterion_labels, label, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
 # Non-ASCII, so its Latin-1 bytes (how CPython keeps such a str) differ from its UTF-8 bytes.
@@ -118,6 +118,7 @@ def test_the_snapshot_never_holds_what_the_reader_typed(lean_page: Page, site_ur
     open_widget(lean_page, site_url)
     label(lean_page, "Your name").fill(MARKER)  # typed while the engine is still starting
     label(lean_page, "Name of offer 1").fill(MARKER)
+    score_one(lean_page, f"Offer 1 ({MARKER})")  # no verdict, and so no name in it, before a score of the reader's own
     wait_for_result(lean_page)
     lean_page.wait_for_function(SNAPSHOT_STORED, timeout=90_000)
     assert MARKER in lean_page.locator("[data-og-results]").inner_text()  # the engine did see it
@@ -158,6 +159,7 @@ def test_a_broken_snapshot_falls_back_without_a_word(lean_page: Page, site_url: 
 def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: Page, lean: Lean, site_url: str) -> None:
     serve_instead(lean_page.context, lean.url, without_module(lean.zip_bytes, "fractions"))
     lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
     wait_for_result(lean_page)
     assert engine(lean_page) == "plain"
     assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
@@ -260,6 +262,7 @@ def test_a_worker_that_fails_after_ready_is_restarted_once(lean_page: Page, site
     setup(lean_page)
     wrap_workers(lean_page, script, count=1)
     lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
     lean_page.locator("[data-og-score][data-og-outcome=ok]").wait_for(state="attached", timeout=90_000)
     assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
     assert lean_page.locator("[data-og-status-text]").inner_text() == "The scoring engine is ready again."

@@ -60,6 +60,8 @@ def wait_for_result(page: Page) -> None:
 def score_one(page: Page, title: str = "Offer 1") -> None:
     """The least a reader does before there is a verdict: one score of their own (an arrow key on the first criterion's score)."""
     first = next(iter(criterion_labels().values()))
+    # Once the widget has mounted: before that a key changes the box but nothing listens yet.
+    page.locator("[data-og-score][data-og-mounted]").wait_for(state="attached", timeout=90_000)
     label(page, f"{first} score for {title}").press("ArrowUp")
 
 

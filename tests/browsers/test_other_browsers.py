@@ -46,11 +46,12 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     field = f"{first['label']} score for Offer 1 (Acme)"
 
     # A name typed in saves the answers as the form holds them; no score is the reader's own yet,
-    # so there is no verdict. Scoring one (the form's own default, typed in) brings it.
+    # so there is no verdict. Scoring one (a score other than the default, typed in) brings it.
     driver.fill("Name of offer 1", "Acme")
     settle(driver)
     assert driver.evaluate('document.querySelectorAll("[data-og-result]").length') == 0
-    driver.fill(field, str(driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]]))
+    default = driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]]
+    driver.fill(field, str((default + 1) % 11))
     settle(driver)
     shown = driver.evaluate(SHOWN_VERDICT)
     answers = driver.evaluate(SAVED_ANSWERS)
