@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from generator.hosting.headers import HEADERS_URI, Rule, parse_headers
+from tests.serve import _Handler
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/manifest+json",
                     "application/wasm", "application/xml", "image/svg+xml")  # fmt: skip
@@ -77,15 +78,11 @@ def matches(pattern: str, path: str) -> bool:
     return path.endswith(rest[-1]) and len(path) - len(rest[-1]) >= at
 
 
-class HostHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".zip": "application/zip"}  # fmt: skip
+class HostHandler(_Handler):
+    """The tests' static server (MIME types, quiet logs), plus the site's _headers, gzip and a byte count."""
+
     rules: list[Rule] = []
     traffic: Traffic = Traffic()
-
-    def log_message(self, *args: object) -> None:
-        pass
 
     def setup(self) -> None:
         super().setup()

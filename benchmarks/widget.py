@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.bro
 from benchmarks.host import Traffic, serve_host
 from benchmarks.throttle import PROFILES, Profile, throttle
 from benchmarks.widget_table import Visit, report
+from tests.serve import _Handler
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -82,14 +83,9 @@ SETTLE_S = 90.0
 WAIT_MS = 240_000
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """A plain static server (no gzip, no _headers), kept for benchmarks/offline.py and snapshot.py."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}  # fmt: skip
-
-    def log_message(self, *args: object) -> None:
-        pass
+class Handler(_Handler):
+    """A plain static server (no gzip, no _headers), kept for benchmarks/offline.py and snapshot.py:
+    the tests' server, with the MIME types Pyodide needs and quiet logs."""
 
 
 def build(into: Path) -> Path:

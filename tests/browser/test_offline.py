@@ -28,17 +28,17 @@ from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
 from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
 from tests.browser.widget_form import label, score_one, wait_for_result
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
+from tests.serve import _Handler
 
 pytestmark = pytest.mark.browser
 OTHER_CONTENT = FIXTURES / "content" / "other"
 CHECKLIST = "/checklists/decision/"
 
 
-class _Switchable(http.server.SimpleHTTPRequestHandler):
+class _Switchable(_Handler):
     """Serves ``state.root``; while ``state.offline`` it drops connections, as a dead network does."""
 
     state: _State
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
     def handle_one_request(self) -> None:
         if self.state.offline:
