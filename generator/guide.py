@@ -1,7 +1,7 @@
 """The guide as MkDocs needs it, made from the content: names, navigation, pages and the engine's data.
 
 Making it means reading and checking every content file, importing the engine, and rendering
-every template. For a guide that has not changed that was a fifth of a rebuild, so the made
+every template. For a guide that has not changed that was a sixth of a rebuild, so the made
 guide is kept in the user cache (generator/build_cache.py) under the digest of everything it is
 made from:
 - the content files;
@@ -71,7 +71,7 @@ def inputs_digest(content_dir: Path) -> str:
 
 def _make(content_dir: Path) -> Guide:
     # Imported here rather than at the top: a rebuild that finds its guide in the cache needs
-    # neither the content model nor the engine nor the templates, which take ~70 ms to import.
+    # neither the content model nor the engine nor the templates: about 70 ms of imports alone.
     from generator.content.load import load_content
     from generator.content.projection import engine_data_from
     from generator.site.assets import rubric_json
