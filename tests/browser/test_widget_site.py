@@ -70,3 +70,18 @@ def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, s
     assert page.locator("[data-og-result]").first.get_attribute("data-og-result") == "Back again"
     assert csp_violations(page) == []
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
+
+
+def test_arriving_by_instant_navigation_starts_one_engine_and_scores(page: Page, site_url: str) -> None:
+    # A full load of /score/ starts the engine from an inline script in its head; arriving from
+    # another page by instant navigation runs no head script, so the widget starts it itself.
+    page.goto(f"{site_url}/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content a[href$='score/']").first.click()
+    score_one(page)
+    wait_for_result(page)
+    assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
+    assert page.evaluate("window.__offerGuideEngineBoots") == 1
+    assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
+    assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
+
