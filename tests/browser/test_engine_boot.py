@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 MARKER = "Zqx-Marqué-7431"
 ENCODINGS = ("utf-8", "latin-1", "utf-16-le", "utf-32-le")
 SNAPSHOT_STORED = "performance.getEntriesByName('og:snapshot-stored').length > 0"
-# Reads the snapshot cache from the page, as any script of the site could, and looks for byte strings.
+# Reads the snapshot cache from the page, as any script of the site could, and looks for byte strings
+# in what is stored (Python's memory less its all-zero pages, boot-snapshot.mjs).
 SEARCH_SNAPSHOT = """async (needles) => {
   const find = (hay, needle) => {
     for (let i = hay.indexOf(needle[0]); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(needle[0], i + 1)) {
@@ -31,30 +32,32 @@ SEARCH_SNAPSHOT = """async (needles) => {
   const out = { entries: 0, sizes: [], found: [] };
   for (const request of await cache.keys()) {
     out.entries++;
-    const response = await cache.match(request);
-    const raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    out.sizes.push(raw.length);
-    for (const [name, bytes] of Object.entries(needles)) if (find(raw, bytes)) out.found.push(name);
+    const stored = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+    out.sizes.push(stored.length);
+    for (const [name, bytes] of Object.entries(needles)) if (find(stored, bytes)) out.found.push(name);
   }
   return out;
 }"""
-# Damages the one snapshot entry in place, as a disk error or a changed Pyodide build would.
+# Damages the one snapshot entry in place, as a disk error or a changed Pyodide build would. The
+# stored layout: four u32 (magic, image length, page size, n), n page numbers, then the pages.
 SPOIL_SNAPSHOT = """async (how) => {
   const cache = await caches.open('offer-guide-snapshot');
   const [request] = await cache.keys();
   const response = await cache.match(request);
-  let raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  const stored = new Uint8Array(await response.arrayBuffer());
+  const sha256 = async (bytes) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+    .map((b) => b.toString(16).padStart(2, '0')).join('');
+  let body = stored;
   let sha = response.headers.get('x-sha256');
-  const gzip = async (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
-  let body;
-  if (how === 'not gzip') body = new Blob([raw.subarray(0, 4096)]);
-  else if (how === 'cut short') body = await gzip(raw.subarray(0, raw.length / 2));
-  else if (how === 'one byte changed') { raw[raw.length >> 1] ^= 1; body = await gzip(raw); }
+  if (how === 'not a snapshot') body = crypto.getRandomValues(new Uint8Array(4096));
+  else if (how === 'cut short') { body = stored.slice(0, stored.length / 2); sha = await sha256(body); }
+  else if (how === 'one byte changed') { body = stored.slice(); body[body.length >> 1] ^= 1; }
   else if (how === 'refused by Pyodide') {
-    raw[20] ^= 1;  // inside the build id Pyodide checks; our own checks see a sound entry
-    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
-    sha = [...hash].map((b) => b.toString(16).padStart(2, '0')).join('');
-    body = await gzip(raw);
+    const words = new Uint32Array(stored.buffer, 0, 5);
+    if (words[4] !== 0) throw new Error('the first page of the image is not the first one stored');
+    body = stored.slice();
+    body[16 + 4 * words[3] + 20] ^= 1;  // inside the build id Pyodide checks; our own checks see a sound entry
+    sha = await sha256(body);
   }
   await cache.put(request, new Response(body, { headers: { 'x-sha256': sha } }));
   return sha;
@@ -139,7 +142,7 @@ def test_a_second_visit_boots_from_the_snapshot_with_the_same_verdict(lean_page:
     quietly_fine(again)
 
 
-SPOILED = ("not gzip", "cut short", "one byte changed", "refused by Pyodide")
+SPOILED = ("not a snapshot", "cut short", "one byte changed", "refused by Pyodide")
 
 
 @pytest.mark.parametrize("how", SPOILED)
@@ -220,14 +223,26 @@ self.postMessage = (message) => {
 };
 """
 SILENT_THEN_LATE_READY = """const post = self.postMessage.bind(self);
-self.addEventListener("message", (event) => {
-  if (event.data.type !== "boot") return;
-  setTimeout(() => {
-    fetch(new URL("/still-running-after-time-out", self.location.href)).catch(() => {});
-    post({ type: "ready", via: "late" });
-  }, 4000);
-});
+setTimeout(() => {
+  fetch(new URL("/still-running-after-time-out", self.location.href)).catch(() => {});
+  post({ type: "ready", via: "late" });
+}, 4000);
 """
+
+
+FAIL_AT_START = 'throw new Error("test: the worker fails as it starts");'
+
+
+def test_a_worker_that_fails_before_the_page_has_loaded_falls_back_without_a_word(lean_page: Page, site_url: str) -> None:
+    # The page's head starts the first worker while the page is still loading; a failure it reports
+    # then is kept until the widget's modules run, which start the plain runtime instead.
+    wrap_workers(lean_page, FAIL_AT_START, count=1)
+    lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "plain"
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+    quietly_fine(lean_page)
 
 
 def wrap_workers(page: Page, script: str, count: int) -> list[str]:

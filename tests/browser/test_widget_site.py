@@ -11,6 +11,8 @@ from conftest import csp_violations
 from playwright.sync_api import Page
 from widget_form import READY, label, open_score, score_one, wait_for_result
 
+from generator.site.preload import module_closure
+
 pytestmark = pytest.mark.browser
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -70,3 +72,33 @@ def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, s
     assert page.locator("[data-og-result]").first.get_attribute("data-og-result") == "Back again"
     assert csp_violations(page) == []
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
+
+
+def test_arriving_by_instant_navigation_starts_one_engine_and_scores(page: Page, site_url: str) -> None:
+    # A full load of /score/ starts the engine from an inline script in its head; arriving from
+    # another page by instant navigation runs no head script, so the widget starts it itself.
+    page.goto(f"{site_url}/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-content a[href$='score/']").first.click()
+    score_one(page)
+    wait_for_result(page)
+    assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
+    assert page.evaluate("window.__offerGuideEngineBoots") == 1
+    assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
+    assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
+
+
+def test_the_scoring_page_preloads_every_widget_module_it_loads(page: Page, site_url: str) -> None:
+    # The widget's modules are listed in the page's head, so none waits for the one that imports it.
+    widgets = f"{site_url}/assets/widgets/"
+    open_score(page, site_url)
+    loaded = page.evaluate(
+        "(prefix) => performance.getEntriesByType('resource').map(r => r.name).filter(n => n.startsWith(prefix) && n.endsWith('.mjs'))",
+        widgets,
+    )
+    preloaded = page.eval_on_selector_all("head link[rel=modulepreload]", "links => links.map(l => l.href)")
+    # The module scripts every page loads, and the engine's worker, with what they import, are not the widget's.
+    scripts = page.eval_on_selector_all("script[type=module][src]", "ss => ss.map(s => s.src.split('/').pop())")
+    others = {f"{widgets}{name}" for entry in [*scripts, "engine-worker.mjs"] for name in module_closure(entry)}
+    assert f"{widgets}score-widget.mjs" in preloaded
+    assert set(loaded) - others <= set(preloaded)

@@ -2,16 +2,19 @@
 // instant navigation) and never leaves the page waiting for ever. The boot falls back from the
 // lean runtime to the plain one without a word; a worker that crashes, hangs or stops answering
 // is ended, every run it held is settled with a fault of ours, and it is restarted once.
+// On a full load of the scoring page, the first worker was already created by an inline script
+// in the page's <head> (generator/site/theme/main.html), which keeps what it says until it is
+// adopted here: the page's modules run only after the parser is done, a few hundred ms later.
 
 import { dropSnapshot } from "./boot-snapshot.mjs";
+// Read through a namespace, so a manifest without the lean runtime's names still links.
 import * as manifest from "./engine-assets.mjs";
 
 const WORKER = new URL("./engine-worker.mjs", import.meta.url);
-// Read through a namespace, so a manifest without the lean runtime's names still links.
-const ASSETS = Object.fromEntries(
-  ["PYODIDE", "STDLIB_FULL", "LOCK_FULL", "ENGINE", "LEAN", "LOCK_ABI", "RUNTIME_KEY", "RUBRIC", "BYTES"]
-    .map((name) => [name, manifest[name] ?? null]),
-);
+/** The worker's name tells it which way to boot (engine-worker.mjs); the head script uses the first. */
+const NAME = "offer-guide engine: ";
+/** What the head script leaves on `window`: `{ worker, messages, error }`. */
+const EARLY = "offerGuideEarlyEngine";
 /**
  * How long to wait, in ms. A wrong CSP or a stalled download makes Pyodide hang rather than fail,
  * so a boot that has said nothing for `boot` ms is ended; one engine call takes 11–45 ms, so a run
@@ -46,7 +49,7 @@ function fault(kind, message) {
 
 function startEngine() {
   const listeners = new Set();
-  const plan = ASSETS.LEAN ? ["lean", "plain"] : ["plain"];
+  const plan = manifest.LEAN ? ["lean", "plain"] : ["plain"];
   const queue = [];
   let nextId = 0;
   let worker = null;
@@ -71,9 +74,10 @@ function startEngine() {
   }
 
   function launch(attempt) {
+    const early = attempt === 0 ? adoptEarly() : null;
     let w;
     try {
-      w = new Worker(WORKER, { type: "module", name: "offer-guide engine" });
+      w = early?.worker ?? new Worker(WORKER, { type: "module", name: NAME + plan[attempt] });
       globalThis.__offerGuideEngineBoots = (globalThis.__offerGuideEngineBoots || 0) + 1;
     } catch (error) {
       return bootFailed(attempt, "worker", String(error));
@@ -90,8 +94,8 @@ function startEngine() {
       if (booting) timer = setTimeout(() => w === worker && stalled(attempt), limit);
     };
     quiet();
-    w.addEventListener("error", (event) => {
-      event.preventDefault();
+    const onError = (event) => {
+      event.preventDefault?.();
       if (w !== worker) return;
       clearTimeout(timer);
       if (booting) {
@@ -99,8 +103,8 @@ function startEngine() {
         bootFailed(attempt, "boot", event.message);
       }
       else crashed("crashed");
-    });
-    w.addEventListener("message", ({ data }) => {
+    };
+    const onMessage = ({ data }) => {
       if (w !== worker) return; // a late word from a worker already ended
       if (data.type === "progress") emit({ type: "progress", received: data.received, total: data.total });
       else if (data.type === "phase") emit({ type: "phase", phase: data.phase });
@@ -116,13 +120,27 @@ function startEngine() {
         emit({ type: "snapshot", stored: data.stored });
       }
       if (booting) quiet();
-    });
-    w.postMessage({ type: "boot", mode: plan[attempt], assets: ASSETS });
+    };
+    w.addEventListener("error", onError);
+    w.addEventListener("message", onMessage);
+    // What the worker said before this module ran, in order; an error ends the list.
+    early?.messages.forEach((data) => onMessage({ data }));
+    if (early?.error !== undefined) onError({ message: early.error });
+  }
+
+  /** The worker the head script started, with what it said so far (once per page, else null). */
+  function adoptEarly() {
+    const early = globalThis[EARLY];
+    if (!early?.worker) return null;
+    delete globalThis[EARLY];
+    early.worker.onmessage = null;
+    early.worker.onerror = null;
+    return early;
   }
 
   function stalled(attempt) {
     if (phase !== "restoring") return bootFailed(attempt, "timeout");
-    dropSnapshot(ASSETS.RUNTIME_KEY); // the worker that would have dropped it is ended
+    dropSnapshot(manifest.RUNTIME_KEY); // the worker that would have dropped it is ended
     bootFailed(attempt, "snapshot");
   }
 

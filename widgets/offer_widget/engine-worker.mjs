@@ -1,15 +1,21 @@
 // The engine's home: a module worker that boots Pyodide from our own site and answers "run"
 // messages, so the page never freezes while Python starts or scores.
-// Two ways to boot, chosen by the page: "lean" (the lean standard-library zip with the engine
-// inside, no lock file, and a memory snapshot kept in this browser) and "plain" (Pyodide's stock
-// standard library and lock file, and the engine zip unpacked into the file system).
-// Messages in:  {type: "boot", mode, assets}  then  {type: "run", id, request}
+// It starts booting the moment it is loaded, with no word from the page: the scoring page creates
+// it from an inline script in its <head>, long before the page's own modules have run (see
+// engine-client.mjs, which adopts that worker). Its name says which way to boot:
+// "lean" (the lean standard-library zip with the engine inside, no lock file, and a memory
+// snapshot kept in this browser) when the site has a lean runtime, and "plain" (Pyodide's stock
+// standard library and lock file, and the engine zip unpacked into the file system) when the name
+// ends in ": plain" or the site has no lean runtime.
+// Messages in:  {type: "run", id, request}
 // Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via}
 //               · {type: "failed", reason, detail} · {type: "result", id, text}
 //               · {type: "crashed", detail} · {type: "snapshot", stored}
 
 import { countDownloads, expectedSizes } from "./boot-progress.mjs";
-import { dropSnapshot, readSnapshot, storeSnapshot } from "./boot-snapshot.mjs";
+import { dropSnapshot, findSnapshot, SnapshotDamaged, storeSnapshot } from "./boot-snapshot.mjs";
+// A namespace: a manifest without the lean runtime's names still links (they read as undefined).
+import * as assets from "./engine-assets.mjs";
 
 let runEngine = null;
 let rubricText = null;
@@ -60,38 +66,57 @@ function downloads(mode, a) {
       "pyodide-lock.json": a.LOCK_FULL || runtime("pyodide-lock.json"), engine: a.ENGINE };
 }
 
-async function boot({ mode, assets: a }) {
+async function boot(mode, a) {
+  performance.mark("og:worker:boot"); // marks in the worker's own timeline, for DevTools and benchmarks
   if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
   if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
   const files = downloads(mode, a);
   const counter = countDownloads(expectedSizes(files, a.BYTES), (p) => report({ type: "progress", ...p }));
   const rubricJson = fetchOk(a.RUBRIC, "text");
   const engineZip = mode === "plain" ? fetchOk(a.ENGINE, "bytes") : null;
-  const snapshot = mode === "lean" && a.RUNTIME_KEY ? readSnapshot(a.RUNTIME_KEY) : Promise.resolve(null);
+  const found = mode === "lean" && a.RUNTIME_KEY ? findSnapshot(a.RUNTIME_KEY) : null;
   // Awaited below; until then a failed download must not count as an unhandled rejection.
   [rubricJson, engineZip].forEach((p) => p?.catch(() => {}));
   report({ type: "phase", phase: "runtime" });
-  // Both modules load at once (Pyodide alone would fetch its glue only after its loader).
-  const [{ loadPyodide }, glue] = await Promise.all([import(files["pyodide.mjs"]), import(files["pyodide.asm.mjs"])]);
+  // Pyodide imports its glue only once its loader runs: ask for both at once. The glue's URL is the
+  // one Pyodide asks for (indexURL + name), so both imports share one module and one download.
+  const glue = import(files["pyodide.asm.mjs"]).then(() => counter.done(files["pyodide.asm.mjs"]));
+  glue.catch(() => {}); // Pyodide's own import of it reports a failure
+  const { loadPyodide } = await import(files["pyodide.mjs"]);
   counter.done(files["pyodide.mjs"]);
-  counter.done(files["pyodide.asm.mjs"]);
-  const options = { indexURL: a.PYODIDE, packages: [], createPyodideModule: glue.default, stdout: () => {}, stderr: () => {} };
-  const saved = await snapshot;
-  if (saved) report({ type: "phase", phase: "restoring" });
+  const options = { indexURL: a.PYODIDE, packages: [], stdout: () => {}, stderr: () => {} };
   let py;
+  let via = mode;
   if (mode === "lean") {
     const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} } };
+    const saved = await found;
+    if (saved) {
+      report({ type: "phase", phase: "restoring" });
+      try {
+        // The snapshot's bytes are still being read and checked: Pyodide meanwhile fetches its
+        // wasm, and awaits them only when it instantiates it.
+        py = await loadPyodide({ ...lean, _loadSnapshot: saved.bytes });
+        via = "snapshot";
+      } catch (error) {
+        // Pyodide refused a sound entry (another build, say): the page boots the plain way.
+        if (!(error instanceof SnapshotDamaged)) {
+          await dropSnapshot(a.RUNTIME_KEY);
+          throw Object.assign(error, { reason: "snapshot" });
+        }
+        report({ type: "phase", phase: "runtime" }); // ours was damaged (and is dropped): boot anew below
+      }
+    }
     try {
-      py = await loadPyodide(saved ? { ...lean, _loadSnapshot: saved } : { ...lean, _makeSnapshot: Boolean(a.RUNTIME_KEY) });
+      py ??= await loadPyodide({ ...lean, _makeSnapshot: Boolean(a.RUNTIME_KEY) });
     } catch (error) {
-      if (saved) await dropSnapshot(a.RUNTIME_KEY);
-      throw Object.assign(error, { reason: saved ? "snapshot" : "boot" });
+      throw Object.assign(error, { reason: "boot" });
     }
   } else {
     py = await loadPyodide({ ...options, lockFileURL: files["pyodide-lock.json"], stdLibURL: files["python_stdlib.zip"] });
   }
+  performance.mark("og:worker:python-up");
   report({ type: "phase", phase: "engine" });
-  if (saved) {
+  if (via === "snapshot") {
     // The snapshot froze random's state and the zip's table of contents: renew both.
     py.runPython("import sys, zipimport\nzipimport._zip_directory_cache.clear()\n"
       + "if 'random' in sys.modules: sys.modules['random'].seed()");
@@ -103,10 +128,11 @@ async function boot({ mode, assets: a }) {
   const run = py.pyimport("offer_engine.bridge").run;
   rubricText = await rubricJson;
   counter.restore();
-  warmUp(run); // before the reader waits on it, and before any snapshot
+  // Before the reader waits on it, and before any snapshot; a snapshot was taken after one.
+  if (via !== "snapshot") warmUp(run);
+  performance.mark("og:worker:engine-up");
   runEngine = run;
-  if (mode === "lean" && !saved && a.RUNTIME_KEY) return { via: "lean", snapshot: takeSnapshot(py) };
-  return { via: saved ? "snapshot" : mode, snapshot: null };
+  return { via, snapshot: via === "lean" && a.RUNTIME_KEY ? takeSnapshot(py) : null };
 }
 
 /** Python's memory now, while it has seen only our own warm-up request: never the reader's data. */
@@ -141,19 +167,18 @@ function run({ id, request }) {
   report({ type: "result", id, text });
 }
 
-self.addEventListener("message", async ({ data: message }) => {
-  if (message.type === "boot") {
-    let booted;
-    try {
-      booted = await boot(message);
-    } catch (error) {
-      report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) });
-      return;
-    }
+// Which way to boot, from the worker's name (see the top of this file).
+const MODE = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
+
+boot(MODE, assets).then(
+  (booted) => {
     report({ type: "ready", via: booted.via });
-    // Compressing 30 MB takes a while: done after "ready", on bytes captured before any run.
-    if (booted.snapshot) keep(message.assets.RUNTIME_KEY, booted.snapshot);
-  } else if (message.type === "run") {
-    run(message);
-  }
+    // Storing takes a while: done after "ready", on bytes captured before any run.
+    if (booted.snapshot) keep(assets.RUNTIME_KEY, booted.snapshot);
+  },
+  (error) => report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) }),
+);
+
+self.addEventListener("message", ({ data: message }) => {
+  if (message.type === "run") run(message);
 });
