@@ -47,7 +47,10 @@ from tests.serve import _Handler
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        # Headless Chromium starts a renderer for its omnibox popup (a WebUI page) with every new
+        # page, ~300 ms of CPU on 2 cores while the page under test loads; no visitor's tab pays that.
+        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"]  # fmt: skip
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -109,6 +112,18 @@ def mark_ms(page: Page, mark: str) -> float:
     return float(page.evaluate(f"performance.getEntriesByName({json.dumps(mark)})[0].startTime"))
 
 
+def worker_steps(page: Page) -> dict[str, float]:
+    """The engine worker's ``og:worker:…`` marks, in ms from the page's navigation start (its workers
+    keep their own timelines: each mark is moved by the difference of the time origins)."""
+    origin = float(page.evaluate("performance.timeOrigin"))
+    steps: dict[str, float] = {}
+    for worker in page.workers:
+        marks = worker.evaluate("""() => [performance.timeOrigin,
+            performance.getEntriesByType('mark').filter(m => m.name.startsWith('og:worker:')).map(m => [m.name, m.startTime])]""")
+        steps |= {name: float(at) + float(marks[0]) - origin for name, at in marks[1]}
+    return steps
+
+
 def timed(browser: Browser, url: str, done: str, mark: str, warm: bool) -> float:
     """Milliseconds from navigation start to `mark`, unthrottled; warm runs reload in the same context first."""
     context = browser.new_context()
@@ -161,6 +176,7 @@ def visit(browser: Browser, url: str, traffic: Traffic, profile: Profile | None,
     page.wait_for_function(done, timeout=WAIT_MS)
     cold = mark_ms(page, mark)
     ready_cold = mark_ms(page, "og:engine-ready") if widget else 0.0
+    steps_cold = worker_steps(page) if widget else {}
     host_verdict_bytes = traffic.sent - sent
     by_name = wire_bytes(list(finished))
     if widget:  # a reader's second visit comes later: let the snapshot and the service worker finish
@@ -175,11 +191,12 @@ def visit(browser: Browser, url: str, traffic: Traffic, profile: Profile | None,
     page.wait_for_function(done, timeout=WAIT_MS)
     warm = mark_ms(page, mark)
     ready_warm = mark_ms(page, "og:engine-ready") if widget else 0.0
+    steps_warm = worker_steps(page) if widget else {}
     via = str(page.evaluate(ENGINE_VIA)) if widget else ""
     context.close()
     largest = dict(sorted(by_name.items(), key=lambda item: -item[1])[:4])
     return Visit(cold, warm, sum(by_name.values()), host_verdict_bytes, idle_bytes, largest, paths, seen.worker_cpu,
-                 (ready_cold, ready_warm), via)
+                 (ready_cold, ready_warm), via, (steps_cold, steps_warm))
 
 
 def recompute(browser: Browser, url: str, changes: int) -> list[float]:

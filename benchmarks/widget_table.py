@@ -29,6 +29,8 @@ class Visit:
     """The widget's og:engine-ready (Python up, engine warmed) on the cold and the warm visit."""
     warm_via: str = ""
     """How the warm visit's engine booted: "snapshot", "lean" or "plain"."""
+    steps: tuple[dict[str, float], dict[str, float]] = ({}, {})
+    """The engine worker's own marks (``og:worker:…``), ms from navigation start, cold and warm."""
 
 
 
@@ -57,6 +59,10 @@ def report(network: str, runs: int, profile: Profile | None, widget: list[Visit]
     vias = sorted({v.warm_via for v in widget})
     print(f"widget's engine ready (Python up, engine warmed): cold {med(v.ready[0] for v in widget):.0f} ms, "
           f"warm {med(v.ready[1] for v in widget):.0f} ms; warm visits booted from: {', '.join(vias)}")
+    for at, name in enumerate(("cold", "warm")):
+        marks = sorted({mark for v in widget for mark in v.steps[at]}, key=lambda m: med(v.steps[at].get(m, 0.0) for v in widget))
+        print(f"widget's engine worker, {name} (median ms from navigation): "
+              + ", ".join(f"{mark.removeprefix('og:worker:')} {med(v.steps[at][mark] for v in widget if mark in v.steps[at]):.0f}" for mark in marks))
     cold_target = 0.6 if profile else 0.5
     print()
     print(row("figure", "measured", "target (issue 9)", None).replace("n/a", "   "))
