@@ -5,7 +5,8 @@ every template. For a guide that has not changed that was a sixth of a rebuild, 
 guide is kept in the user cache (generator/build_cache.py) under the digest of everything it is
 made from:
 - the content files;
-- the code and templates of this package and of the engine;
+- the code and templates of this package and of the engine, and the widget's modules (the
+  scoring page preloads their import closure, generator/site/preload.py);
 - the versions of Python, Jinja2 and Markdown.
 
 Bad content is never kept: it raises ``ContentError`` every time.
@@ -22,12 +23,13 @@ from typing import Any
 import jinja2
 import markdown
 import offer_engine  # only the package: its modules load on first use
+import offer_widget
 
 from generator.build_cache import files_digest, kept
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 ENGINE_DIR = Path(offer_engine.__file__).resolve().parent
-CODE_SUFFIXES = (".py", ".j2")
+WIDGET_DIR = Path(offer_widget.__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,10 @@ def made_guide(content_dir: Path) -> Guide:
 
 
 def code_files() -> list[Path]:
-    """The code a guide is made with: this package (templates included) and the engine."""
-    return [
-        path
-        for root in (GENERATOR_DIR, ENGINE_DIR)
-        for path in root.rglob("*")
-        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts
-    ]
+    """The code a guide is made with: this package (templates included), the engine and the widget's modules."""
+    generator = [p for p in GENERATOR_DIR.rglob("*") if p.suffix in (".py", ".j2") and "__pycache__" not in p.parts]
+    # The widget's own modules only: its runtime/ folder holds Pyodide's, which no page lists.
+    return [*generator, *ENGINE_DIR.glob("*.py"), *WIDGET_DIR.glob("*.mjs")]
 
 
 def inputs_digest(content_dir: Path) -> str:
