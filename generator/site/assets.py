@@ -32,9 +32,9 @@ ENGINE_PACKAGE = "offer_engine"
 # Only what a browser needs to boot Python: no Node build, no source maps, no consoles.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MANIFEST_URI = "assets/widgets/engine-assets.mjs"
+"""A tiny module the widget imports to learn the hashed names (it sits beside the widget's modules)."""
 CONTRACT_URI = "assets/widgets/engine-contract.mjs"
 """Written from generator/site/contract_asset.py's module text (made with the guide)."""
-"""A tiny module the widget imports to learn the hashed names (it sits beside the widget's modules)."""
 
 # A fixed time and mode for every zip entry, so the zip depends only on the files' contents.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -82,7 +82,12 @@ def rubric_json(data: dict[str, Any]) -> bytes:
 
 
 def hashed(stem: str, payload: bytes, suffix: str) -> str:
-    return f"assets/engine/{stem}-{hashlib.sha256(payload).hexdigest()[:16]}{suffix}"
+    return hashed_name(stem, hashlib.sha256(payload).hexdigest(), suffix)
+
+
+def hashed_name(stem: str, sha256: str, suffix: str) -> str:
+    """An asset's name from the hex sha256 of its bytes, for files whose digest is already known."""
+    return f"assets/engine/{stem}-{sha256[:16]}{suffix}"
 
 
 def manifest(assets: EngineAssets) -> str:
@@ -138,7 +143,7 @@ def engine_files(config: MkDocsConfig, rubric: bytes, contract: str) -> list[Fil
     engine = engine_zip()
     lean, lean_uri = lean_or_none(source_dir), None
     if lean is not None:
-        lean_uri = f"assets/engine/python_stdlib-{file_sha256(lean.zip)[:16]}.zip"  # as hashed(), from the kept digest
+        lean_uri = hashed_name("python_stdlib", file_sha256(lean.zip), ".zip")  # the zip's digest is kept between builds
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
