@@ -147,6 +147,7 @@ def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
     heading, said = flip_text(f.criterion.label if f else None, f.score_from if f else 0, f.score_to if f else 0,
                               f.verdict if f else None, o.verdict)
     title = offer_words(j.offer, alone)
+    deal_breakers = {p.id for p in j.deal_breakers}
     return {
         "name": j.offer.name,
         "named": j.offer.named,
@@ -161,7 +162,7 @@ def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
         "lost_to": o.lost_to,
         "deal_breakers": [p.id for p in j.deal_breakers],
         "unmet": [p.id for p in j.unmet],
-        "contributions": [_contribution(c, {p.id for p in j.deal_breakers}) for c in j.contributions],
+        "contributions": [_contribution(c, deal_breakers) for c in j.contributions],
         "asks": [a.criterion.id for a in o.asks],
         "ask_details": [_ask(a) for a in o.asks],
         "flip": _flip(o.flip),
