@@ -25,9 +25,9 @@ import threading
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from widget import ARGS, CHROMIUM, FIRST_VERDICT, Handler, build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.widget import ARGS, CHROMIUM, FIRST_VERDICT, Handler, build
 from generator.hosting.headers import IMMUTABLE, IMMUTABLE_PREFIXES
 
 WARMED = """(async () => { for (const name of await caches.keys()) {

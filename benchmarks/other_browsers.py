@@ -24,8 +24,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
-from widget import ARGS, CHROMIUM, FIRST_VERDICT, build, serve, timed
-
+from benchmarks.widget import ARGS, CHROMIUM, FIRST_VERDICT, build, serve, timed
 from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict, xvfb
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,17 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.build_cache import file_sha256
 from generator.content.errors import ContentError
-from generator.content.load import load_content
-from generator.content.model import Content
-from generator.content.projection import engine_data_from
+from generator.guide import Guide, made_guide
 from generator.hosting.csp import PagePolicy
 from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
-from generator.hosting.offline import write_retiring_worker, write_service_worker
+from generator.hosting.offline import sri_of, write_retiring_worker, write_service_worker
 from generator.site.assets import engine_files
 from generator.site.markup import fix_chrome
-from generator.site.nav import build_nav
-from generator.site.pages import render_pages
 from generator.site.theme import WIDGET_URI, add_theme
 
 # The browser side (widget, worker, ticks, storage) ships from the offer_widget package
@@ -41,10 +39,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
     """Wires load → validate → render into MkDocs; each step lives in its own module."""
 
     def __init__(self) -> None:
-        self.content: Content | None = None
-        self.pages: dict[str, str] = {}
+        self.guide: Guide | None = None
         self.csp = PagePolicy()
         self.serving = False
+        self.copied: dict[str, Path] = {}
+        """Site path → source of the runtime files MkDocs copies unchanged (their digests are kept)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -55,28 +54,30 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything is loaded and checked here, before MkDocs writes a single file.
         try:
-            self.content = load_content(self.content_dir(config))
+            self.guide = made_guide(self.content_dir(config))
         except ContentError as exc:
             raise PluginError(f"The guide's content has problems:\n{exc.report()}") from exc
-        self.pages = render_pages(self.content)
         self.csp = PagePolicy()  # fresh per build: `serve` rebuilds with the same plugin
-        config.site_name = self.content.guide.site_name
-        config.site_description = self.content.guide.description
-        config.nav = build_nav(self.content)
+        config.site_name = self.guide.site_name
+        config.site_description = self.guide.site_description
+        config.nav = copy.deepcopy(self.guide.nav)  # MkDocs' config is its own to change; the guide may be reused
         add_theme(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for path, markdown in self.pages.items():
+        assert self.guide is not None
+        for path, markdown in self.guide.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
             files.append(File.generated(config, path, content=markdown))
         for source in sorted(resources.files(WEB_PACKAGE).iterdir(), key=lambda p: p.name):
             if source.is_file() and source.name.endswith(WEB_SUFFIXES):
                 files.append(File.generated(config, f"{WIDGET_URI}/{source.name}", content=source.read_bytes()))
-        assert self.content is not None
-        for generated in engine_files(config, engine_data_from(self.content)):
+        self.copied = {}
+        for generated in engine_files(config, self.guide.rubric, self.guide.contract):
             files.append(generated)
+            if generated.abs_src_path is not None:  # copied as is: the Pyodide files and the lean zip
+                self.copied[generated.dest_uri] = Path(generated.abs_src_path)
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
 
@@ -98,7 +99,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
         if self.serving:
             write_retiring_worker(config.site_dir)
         else:
-            write_service_worker(config.site_dir, IMMUTABLE_PREFIXES)
+            # The copied runtime files' digests are kept between builds: their 14 MB are not read again.
+            known = {path: sri_of(bytes.fromhex(file_sha256(source))) for path, source in self.copied.items()}
+            write_service_worker(config.site_dir, IMMUTABLE_PREFIXES, known)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editors change content/, not docs/: rebuild when a content file changes.

@@ -99,10 +99,10 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from generator.content.load import load_content
+    from generator.guide import made_guide
 
     try:
-        load_content(args.content)  # report content problems plainly, before MkDocs starts
+        made_guide(args.content)  # report content problems plainly, before MkDocs starts (the plugin reuses it)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -45,7 +45,12 @@ class Offline:
 
 
 def sri(payload: bytes) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(payload).digest()).decode("ascii")
+    return sri_of(hashlib.sha256(payload).digest())
+
+
+def sri_of(sha256: bytes) -> str:
+    """The SRI form of a sha256 digest."""
+    return "sha256-" + base64.b64encode(sha256).decode("ascii")
 
 
 def page_uri(path: str) -> str:
@@ -63,8 +68,12 @@ def _english_only(site: Path) -> bool:
     return list(languages) == ["en"]
 
 
-def offline_files(site: Path, runtime_prefixes: Iterable[str]) -> Offline:
-    """Sort a built site's files into what is precached and what waits for /score/."""
+def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[str, str] | None = None) -> Offline:
+    """Sort a built site's files into what is precached and what waits for /score/.
+
+    ``known`` maps site paths to SRI hashes the caller already has (the runtime files, copied
+    unchanged from sources whose digests the build keeps), so their megabytes are not read again."""
+    known = known or {}
     prefixes = tuple(p.strip("/") + "/" for p in runtime_prefixes)
     skip_search_packs = _english_only(site)
     version = hashlib.sha256()
@@ -74,7 +83,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str]) -> Offline:
         path = file.relative_to(site).as_posix()
         if path == SW_URI:
             continue
-        digest = sri(file.read_bytes())
+        digest = known.get(path) or sri(file.read_bytes())
         # The version hashes each file's digest, not its bytes again: each file is read and hashed once.
         version.update(f"{path}\0{digest}\0".encode())
         if path.startswith(prefixes):
@@ -100,9 +109,9 @@ def service_worker(offline: Offline) -> str:
     return f"{header}const BUILD = {json.dumps(build, separators=(',', ':'))};\n{code}"
 
 
-def write_service_worker(site_dir: str | Path, runtime_prefixes: Iterable[str]) -> Offline:
+def write_service_worker(site_dir: str | Path, runtime_prefixes: Iterable[str], known: Mapping[str, str] | None = None) -> Offline:
     """Write ``sw.js`` into a built site; call it last, once every other file is written."""
-    offline = offline_files(Path(site_dir), runtime_prefixes)
+    offline = offline_files(Path(site_dir), runtime_prefixes, known)
     Path(site_dir, SW_URI).write_text(service_worker(offline), encoding="utf-8")
     return offline
 

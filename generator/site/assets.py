@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator.site.contract_asset import contract_file
+from generator.build_cache import file_sha256
 from generator.site.lean import ENGINE_DIR, LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
 from generator.site.runtime_files import pyodide_dir
 
@@ -32,6 +32,8 @@ ENGINE_PACKAGE = "offer_engine"
 # Only what a browser needs to boot Python: no Node build, no source maps, no consoles.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MANIFEST_URI = "assets/widgets/engine-assets.mjs"
+CONTRACT_URI = "assets/widgets/engine-contract.mjs"
+"""Written from generator/site/contract_asset.py's module text (made with the guide)."""
 """A tiny module the widget imports to learn the hashed names (it sits beside the widget's modules)."""
 
 # A fixed time and mode for every zip entry, so the zip depends only on the files' contents.
@@ -121,7 +123,7 @@ def lean_or_none(pyodide_dir: Path) -> LeanRuntime | None:
         return None
 
 
-def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File]:
+def engine_files(config: MkDocsConfig, rubric: bytes, contract: str) -> list[File]:
     """The files to add to the site: the Pyodide runtime, the lean zip, the engine zip, rubric.json and the manifest."""
     version = pyodide_version()
     source_dir = pyodide_dir()
@@ -133,10 +135,10 @@ def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File
             raise PluginError(f"The Pyodide runtime has no {name} ({source}); run `npm ci` (or `make setup`) first")
         files.append(File.generated(config, runtime + name, abs_src_path=str(source)))
         sizes[name] = source.stat().st_size
-    engine, rubric = engine_zip(), rubric_json(engine_data)
+    engine = engine_zip()
     lean, lean_uri = lean_or_none(source_dir), None
     if lean is not None:
-        lean_uri = hashed("python_stdlib", lean.zip.read_bytes(), ".zip")
+        lean_uri = f"assets/engine/python_stdlib-{file_sha256(lean.zip)[:16]}.zip"  # as hashed(), from the kept digest
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
@@ -149,5 +151,5 @@ def engine_files(config: MkDocsConfig, engine_data: dict[str, Any]) -> list[File
     files.append(File.generated(config, assets.engine, content=engine))
     files.append(File.generated(config, assets.rubric, content=rubric))
     files.append(File.generated(config, MANIFEST_URI, content=manifest(assets)))
-    files.append(contract_file(config, engine_data))  # helper C: the engine's contract for the form's JS
+    files.append(File.generated(config, CONTRACT_URI, content=contract))  # the engine's contract, for the form's JS
     return files

@@ -9,11 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 from offer_engine import contract_data, parse_rubric
-
-CONTRACT_URI = "assets/widgets/engine-contract.mjs"
 
 
 def contract_module(engine_data: dict[str, Any]) -> str:
@@ -23,6 +19,3 @@ def contract_module(engine_data: dict[str, Any]) -> str:
         f"export const CONTRACT = Object.freeze({data});\n"
     )
 
-
-def contract_file(config: MkDocsConfig, engine_data: dict[str, Any]) -> File:
-    return File.generated(config, CONTRACT_URI, content=contract_module(engine_data))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import offer_engine
 
+from generator.build_cache import cache_home, file_sha256
 from generator.site.lean_corpus import CORPUS_NAME, Corpus, checkout_corpus, find_corpus
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -57,8 +57,7 @@ class LeanRuntime:
 
 
 def _sha256_file(path: Path) -> bytes:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").digest()
+    return bytes.fromhex(file_sha256(path))  # remembered across builds: the Pyodide build alone is 14 MB
 
 
 def pyodide_digest(pyodide_dir: Path) -> str:
@@ -88,8 +87,7 @@ def packaged_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "offer-guide" / "lean"
+    return cache_home() / "lean"
 
 
 def default_places() -> tuple[Path, ...]:

@@ -159,14 +159,19 @@ def test_a_broken_snapshot_falls_back_without_a_word(lean_page: Page, site_url: 
     assert left["entries"] <= 1 and all(size > 1_000_000 for size in left["sizes"])  # dropped, or made anew
 
 
+def falls_back_to_plain(page: Page, site_url: str) -> None:
+    """/score/ gives a verdict from the plain runtime, its second boot, with nothing shown to the reader."""
+    page.goto(f"{site_url}/score/")
+    score_one(page)
+    wait_for_result(page)
+    assert engine(page) == "plain"
+    assert page.evaluate("window.__offerGuideEngineBoots") == 2
+    quietly_fine(page)
+
+
 def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: Page, lean: Lean, site_url: str) -> None:
     serve_instead(lean_page.context, lean.url, without_module(lean.zip_bytes, "fractions"))
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "plain"
-    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
-    quietly_fine(lean_page)
+    falls_back_to_plain(lean_page, site_url)
 
 
 RECORD_STATUS = """
@@ -237,12 +242,7 @@ def test_a_worker_that_fails_before_the_page_has_loaded_falls_back_without_a_wor
     # The page's head starts the first worker while the page is still loading; a failure it reports
     # then is kept until the widget's modules run, which start the plain runtime instead.
     wrap_workers(lean_page, FAIL_AT_START, count=1)
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "plain"
-    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
-    quietly_fine(lean_page)
+    falls_back_to_plain(lean_page, site_url)
 
 
 def wrap_workers(page: Page, script: str, count: int) -> list[str]:

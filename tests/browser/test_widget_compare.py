@@ -50,16 +50,18 @@ def test_each_chart_draws_the_engines_contributions_and_says_them_in_words(page:
           id: g.dataset.ogChartCriterion, points: g.dataset.ogChartPoints, unmet: g.dataset.ogChartUnmet === "true",
           bar: g.querySelector(".og-chart__bar").getBBox().width, track: g.querySelector(".og-chart__track").getBBox().width}))""")
         assert [(d["id"], d["points"], d["unmet"]) for d in drawn] == [(c["criterion"], c["points_text"], c["unmet"]) for c in rows]
-        # Bars are drawn to one scale: each bar over its track is the criterion's points over what a 10 gives.
+        # Bars are drawn to one scale: each bar over its track is the criterion's points over what a 10
+        # would add, and the tracks are the weights' shares of 100.
         total = sum(c["weight"] for c in rows)
         for d, c in zip(drawn, rows, strict=True):
-            assert d["bar"] / d["track"] == pytest.approx(c["points"] / (100 * c["weight"] / total), abs=0.01)
+            assert d["bar"] / d["track"] == pytest.approx(c["points"] / c["possible"], abs=0.01)
+            assert c["possible"] == pytest.approx(100 * c["weight"] / total, abs=0.05)
         assert figure.locator("svg").get_attribute("role") == "img"
         words = figure.locator("details li")
         assert words.count() == len(rows)
         for at, c in enumerate(rows):
             line = words.nth(at).text_content()
-            assert c["label"] in line and f"adds {c['points_text']}" in line
+            assert line == c["text"] and c["label"] in line and f"adds {c['points_text']}" in line
             assert ("below your minimum" in line) == c["unmet"]
     marks = page.locator("[data-og-chart-minimum]").count()
     assert marks == sum(1 for o in expected["offers"] for c in o["contributions"] if c["minimum"] is not None and c["weight"] > 0)

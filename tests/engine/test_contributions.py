@@ -24,6 +24,18 @@ def check_contributions(offer: dict[str, Any]) -> None:
     # The must-haves it misses are the offer's own unmet list, and each is below its minimum.
     assert sorted(r["criterion"] for r in rows if r["unmet"]) == sorted(offer["unmet"])
     assert all(r["score"] < r["minimum"] for r in rows if r["unmet"])
+    # What a 10 would add is the weight's share of 100, to the tenth; and each row says its share in words.
+    for r in rows:
+        if total:
+            assert abs(Fraction(r["possible"]).limit_denominator(10) - 100 * Fraction(r["weight"]) / total) <= Fraction(1, 20), r
+        assert r["score_text"] == ("not scored" if r["score"] is None else f"{r['score']} of 10")
+        assert (r["minimum_text"] is not None) == r["unmet"]
+        if r["unmet"]:
+            assert r["minimum_text"].startswith(f"below your minimum of {r['minimum']}")
+            assert r["minimum_text"].endswith(", a deal-breaker") == (r["criterion"] in offer["deal_breakers"])
+        assert r["text"].startswith(f"{r['label']}: ") and r["text"].endswith(".")
+        assert f"adds {r['points_text']} of a possible {r['possible_text']}" in r["text"]
+        assert (r["minimum_text"] or "") in r["text"]
     # Largest weight first, then id: every offer lists the criteria in the same order.
     assert [r["criterion"] for r in rows] == [r["criterion"] for r in sorted(rows, key=lambda r: (-Fraction(r["weight"]), r["criterion"]))]
 

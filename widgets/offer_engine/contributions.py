@@ -26,6 +26,8 @@ class Contribution(NamedTuple):
     """This criterion's share of the fit, in tenths of a fit point."""
     unmet: bool
     """A must-have scored below its minimum."""
+    possible: int
+    """What a 10 would add, in tenths (rounded half up): the chart's track."""
 
 
 def contributions(offer: Offer, priorities: tuple[Priority, ...], units: dict[str, int], fit: int) -> tuple[Contribution, ...]:
@@ -40,7 +42,8 @@ def contributions(offer: Offer, priorities: tuple[Priority, ...], units: dict[st
         floor[p.id] += 1
     ordered = sorted(priorities, key=lambda p: (-p.weight, p.id))
     return tuple(
-        Contribution(p, offer.scores.get(p.id), floor[p.id], _unmet(p, offer.scores.get(p.id))) for p in ordered
+        Contribution(p, offer.scores.get(p.id), floor[p.id], _unmet(p, offer.scores.get(p.id)), (2000 * units[p.id] + total) // (2 * total))
+        for p in ordered
     )
 
 

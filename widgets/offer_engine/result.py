@@ -13,7 +13,10 @@ the widget say the same thing and the widget only lays it out.
 
 Each offer's ``contributions`` split its fit by criterion (``points`` add up to ``fit``;
 largest weight first; ``points_text`` as a reader writes it), with each must-have's
-``minimum`` and whether it is ``unmet``: the numbers the widget's chart draws.
+``minimum`` and whether it is ``unmet``: the numbers the widget's chart draws. Each also
+carries its words: ``score_text`` ("7 of 10"), ``minimum_text`` (a missed must-have, or
+null), ``possible_text`` (what a 10 would add: the chart's track) and ``text``, the whole
+share in one sentence (the chart in words).
 
 Every key is always present (``null`` where it does not apply), in a fixed order, and
 every number is an integer or a one-decimal fit, so the JSON is byte-identical in
@@ -32,7 +35,7 @@ from .plan import Plan, ask_points
 from .rules import Judgement
 from .sensitivity import Flip
 from .vocabulary import Verdict
-from .words import VERDICT_WORD, ask_standing, fit_text, flip_text, offer_words
+from .words import VERDICT_WORD, ask_standing, contribution_text, fit_text, flip_text, minimum_text, offer_words, score_text
 
 
 @dataclass(frozen=True)
@@ -119,17 +122,23 @@ def _flip(f: Flip | None) -> dict[str, Any] | None:
     return {"criterion": f.criterion.id, "label": f.criterion.label, "from": f.score_from, "to": f.score_to, "verdict": f.verdict}
 
 
-def _contribution(c: Contribution) -> dict[str, Any]:
+def _contribution(c: Contribution, deal_breakers: set[str]) -> dict[str, Any]:
     p = c.priority
+    missed = minimum_text(p.minimum, c.unmet, p.id in deal_breakers)
     return {
         "criterion": p.id,
         "label": p.label,
         "weight": _number(p.weight),
         "score": c.score,
+        "score_text": score_text(c.score),
         "minimum": p.minimum,
         "unmet": c.unmet,
+        "minimum_text": missed,
         "points": c.tenths / 10,
         "points_text": fit_text(c.tenths),
+        "possible": c.possible / 10,
+        "possible_text": fit_text(c.possible),
+        "text": contribution_text(p.label, c.score, p.weight, c.tenths, c.possible, missed),
     }
 
 
@@ -152,7 +161,7 @@ def _offer(o: OfferResult, alone: bool) -> dict[str, Any]:
         "lost_to": o.lost_to,
         "deal_breakers": [p.id for p in j.deal_breakers],
         "unmet": [p.id for p in j.unmet],
-        "contributions": [_contribution(c) for c in j.contributions],
+        "contributions": [_contribution(c, {p.id for p in j.deal_breakers}) for c in j.contributions],
         "asks": [a.criterion.id for a in o.asks],
         "ask_details": [_ask(a) for a in o.asks],
         "flip": _flip(o.flip),

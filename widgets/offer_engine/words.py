@@ -25,6 +25,27 @@ def fit_text(tenths: int) -> str:
     return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
 
 
+def score_text(score: int | None) -> str:
+    """A criterion's score as a table cell says it: "7 of 10", or "not scored"."""
+    return "not scored" if score is None else f"{score} of {SCORE[1]}"
+
+
+def minimum_text(minimum: int | None, unmet: bool, deal_breaker: bool) -> str | None:
+    """What a missed must-have means, or None when it is met (or there is none)."""
+    if not unmet:
+        return None
+    return f"below your minimum of {minimum}" + (", a deal-breaker" if deal_breaker else "")
+
+
+def contribution_text(label: str, score: int | None, weight: int | float | Fraction, points: int, possible: int, missed: str | None) -> str:
+    """One criterion's share of a fit in a sentence: the chart in words.
+
+    ``points`` and ``possible`` (what a 10 would add) are in tenths of a fit point."""
+    said = "not scored" if score is None else f"scored {score_text(score)}"
+    tail = f"; {missed}" if missed else ""
+    return f"{label}: {said}, weight {number(weight)}, adds {fit_text(points)} of a possible {fit_text(possible)}{tail}."
+
+
 def fit_phrase(tenths: int) -> str:
     return f"fit {fit_text(tenths)} out of {number(10 * SCORE[1])}"
 

@@ -1,5 +1,5 @@
 // A picture of one offer's fit: per criterion, a bar as long as its share of the fit (the engine's
-// `contributions[].points`) on a track as long as a 10 would make it, and a mark at each must-have
+// `contributions[].points`) on a track as long as a 10 would make it (`possible`), and a mark at each must-have
 // minimum, red where the offer misses it. Drawn as SVG by our own code, coloured through CSS
 // classes that use Material's custom properties (light, dark and print alike), with the same facts
 // as a list of sentences beside it for screen readers and for anyone who would rather read.
@@ -11,8 +11,6 @@ const WIDTH = 320;
 const VALUE_ROOM = 56; // the bar's number sits right of the track
 const ROW = 36;
 const BAR = 12;
-/** 16.666… → "16.7", 20 → "20": at most one decimal, as the engine writes its numbers. */
-const tenth = (value) => String(Math.round(value * 10) / 10);
 
 function s(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -21,21 +19,11 @@ function s(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Each counted criterion with what a 10 would add: the track's length, in fit points. */
-export function chartRows(offer) {
-  const rows = offer.contributions.filter((c) => c.weight > 0);
-  const total = rows.reduce((sum, c) => sum + c.weight, 0);
-  return rows.map((c) => ({ ...c, possible: (100 * c.weight) / total }));
-}
+/** The counted criteria (weight above 0): each is a bar on a track as long as a 10 would make it. */
+export const chartRows = (offer) => offer.contributions.filter((c) => c.weight > 0);
 
-/** One sentence per criterion: the chart in words. */
-export function chartSentences(offer) {
-  return chartRows(offer).map((c) => {
-    const score = c.score === null ? "not scored" : `scored ${c.score} of 10`;
-    const miss = c.unmet ? `; below your minimum of ${c.minimum}${offer.deal_breakers.includes(c.criterion) ? ", a deal-breaker" : ""}` : "";
-    return `${c.label}: ${score}, weight ${c.weight}, adds ${c.points_text} of a possible ${tenth(c.possible)}${miss}.`;
-  });
-}
+/** One sentence per criterion, the engine's own: the chart in words. */
+export const chartSentences = (offer) => chartRows(offer).map((c) => c.text);
 
 /** The figure for `offer` (one of the engine's `offers[]`); `key` makes its ids unique on the page. */
 export function offerChart(offer, key) {

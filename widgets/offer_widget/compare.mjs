@@ -21,7 +21,7 @@ export function comparisonTable(result) {
       h("caption", { id: "og-compare-caption" }, "Your offers side by side"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Criterion (your weight)"), offers.map(head))),
       h("tbody", {},
-        rows.map((c) => row(`${c.label} (${c.weight})`, offers.map((o) => scoreCell(cell(o, c.criterion), o)), { "data-og-compare-criterion": c.criterion })),
+        rows.map((c) => row(`${c.label} (${c.weight})`, offers.map((o) => scoreCell(cell(o, c.criterion))), { "data-og-compare-criterion": c.criterion })),
         row("Weighted fit (out of 100)", offers.map((o) => h("td", { "data-og-compare-fit": o.fit_text }, h("strong", {}, o.fit_text)))),
         row("Suggestion", offers.map((o) => h("td", {},
           h("span", { class: `og-verdict og-verdict--${o.verdict}`, "data-og-compare-verdict": o.verdict }, o.verdict_text)))),
@@ -40,13 +40,12 @@ export function renderComparison(container, result) {
   container.hidden = table === null;
 }
 
-function scoreCell(c, offer) {
-  if (!c || c.score === null) return h("td", {}, "Not scored");
+function scoreCell(c) {
+  if (!c || c.score === null) return h("td", {}, c ? c.score_text : "not scored");
   return h("td", { "data-og-compare-score": String(c.score), "data-og-compare-points": c.points_text, class: c.unmet ? "og-compare__unmet" : null },
-    h("span", { class: "og-compare__score" }, `${c.score} of 10`),
+    h("span", { class: "og-compare__score" }, c.score_text),
     h("span", { class: "og-compare__points" }, ` adds ${c.points_text}`),
-    c.unmet && h("span", { class: "og-compare__flag" },
-      offer.deal_breakers.includes(c.criterion) ? ` below your minimum of ${c.minimum}: a deal-breaker` : ` below your minimum of ${c.minimum}`));
+    c.minimum_text && h("span", { class: "og-compare__flag" }, ` ${c.minimum_text}`));
 }
 
 const weightOf = (offer, id) => offer.contributions.find((c) => c.criterion === id)?.weight ?? 0;
