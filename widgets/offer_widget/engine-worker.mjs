@@ -12,7 +12,6 @@
 //               · {type: "failed", reason, detail} · {type: "result", id, text}
 //               · {type: "crashed", detail} · {type: "snapshot", stored}
 
-import { prefetch } from "./boot-prefetch.mjs";
 import { countDownloads, expectedSizes } from "./boot-progress.mjs";
 import { dropSnapshot, findSnapshot, SnapshotDamaged, storeSnapshot } from "./boot-snapshot.mjs";
 // A namespace: a manifest without the lean runtime's names still links (they read as undefined).
@@ -76,11 +75,6 @@ async function boot(mode, a) {
   const rubricJson = fetchOk(a.RUBRIC, "text");
   const engineZip = mode === "plain" ? fetchOk(a.ENGINE, "bytes") : null;
   const found = mode === "lean" && a.RUNTIME_KEY ? findSnapshot(a.RUNTIME_KEY) : null;
-  // Without a snapshot, the big downloads are the long pole: start them now. (With one, they come
-  // from this browser's caches, and asking for them first only delays the small files.)
-  const later = mode === "lean" ? [files["pyodide.asm.wasm"], files.lean]
-    : [files["pyodide.asm.wasm"], files["python_stdlib.zip"], files["pyodide-lock.json"]];
-  Promise.resolve(found).then((saved) => saved || prefetch(later), () => prefetch(later));
   // Awaited below; until then a failed download must not count as an unhandled rejection.
   [rubricJson, engineZip].forEach((p) => p?.catch(() => {}));
   report({ type: "phase", phase: "runtime" });
