@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from offer_engine import parse_request, parse_rubric, score, to_dict
+from offer_engine import parse_request, parse_rubric, score, to_dict, vocabulary
 
 from generator.content.load import engine_data, load_content
 from generator.site.pages import all_checklists
@@ -51,7 +51,7 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     settle(driver)
     assert driver.evaluate('document.querySelectorAll("[data-og-result]").length') == 0
     default = driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]]
-    driver.fill(field, str((default + 1) % 11))
+    driver.fill(field, str((default + 1) % (vocabulary.SCORE[1] + 1)))  # any other score in range
     settle(driver)
     shown = driver.evaluate(SHOWN_VERDICT)
     answers = driver.evaluate(SAVED_ANSWERS)
