@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from widget_form import READY
 
 from generator.content.load import load_content
 from generator.content.model import Content
@@ -39,9 +40,15 @@ class Printed:
         self.drawing = [sheet.get_contents().get_data() for sheet in self.reader.pages]
 
 
+# A page is still or holds the scoring widget, settled on its answer: the engine boots in a
+# worker after "networkidle", and the two schemes must print the same moment of the page.
+SETTLED = f"() => !document.querySelector('[data-og-score]') || ({READY})()"
+
+
 def open_page(page: Page, url: str) -> Page:
     page.goto(url)
     page.wait_for_load_state("networkidle")  # scripts done: the footer's address is set
+    page.wait_for_function(SETTLED, timeout=90_000)
     return page
 
 
