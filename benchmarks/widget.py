@@ -42,15 +42,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.bro
 from benchmarks.host import Traffic, serve_host
 from benchmarks.throttle import PROFILES, Profile, throttle
 from benchmarks.widget_table import Visit, report
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.serve import _Handler
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        # Headless Chromium starts a renderer for its omnibox popup (a WebUI page) with every new
-        # page, ~300 ms of CPU on 2 cores while the page under test loads; no visitor's tab pays that.
-        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"]  # fmt: skip
+ARGS = CHROMIUM_ARGS  # the tests' flags: the figures are taken in the browser the tests use
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
