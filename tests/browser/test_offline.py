@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import threading
 import time
@@ -32,6 +33,7 @@ from tests.serve import _Handler
 pytestmark = pytest.mark.browser
 OTHER_CONTENT = FIXTURES / "content" / "other"
 CHECKLIST = "/checklists/decision/"
+DEPLOY_DATE = 1_700_000_000  # the first deploy's file dates (any fixed date: Last-Modified has one-second steps)
 
 
 class _Switchable(_Handler):
@@ -58,6 +60,7 @@ class _State:
     root: Path
     offline: bool = False
     log: list[str] = field(default_factory=list)
+    deploys: int = 0
 
 
 @dataclass
@@ -69,9 +72,19 @@ class Builds:
     first: Path
     second: Path
 
-    def serve(self, build: Path) -> None:
+    def serve(self, build: Path, keep_dates: bool = False) -> None:
+        """Deploy ``build``: its files dated one minute after the last deploy's, as a new deploy's are,
+        or, with ``keep_dates``, dated as before but for ``sw.js`` (a deploy that keeps file dates, or
+        two builds within one second: the server then answers a revalidation of a changed page with 304)."""
         shutil.rmtree(self.state.root, ignore_errors=True)
         shutil.copytree(build, self.state.root)
+        if not keep_dates:
+            self.state.deploys += 1
+        date = DEPLOY_DATE + 60 * self.state.deploys
+        for path in self.state.root.rglob("*"):
+            os.utime(path, (date, date))
+        moved = date + 60 * keep_dates
+        os.utime(self.state.root / SW_URI, (moved, moved))
         self.state.log.clear()
         self.state.offline = False
 
@@ -188,7 +201,8 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     assert page.evaluate("window.__cspViolations") == []
 
 
-def test_a_new_build_replaces_the_old_copy_without_mixing(builds: Builds, context: BrowserContext) -> None:
+@pytest.mark.parametrize("keep_dates", [False, True], ids=["new dates", "pages keep their dates"])
+def test_a_new_build_replaces_the_old_copy_without_mixing(builds: Builds, context: BrowserContext, keep_dates: bool) -> None:
     builds.serve(builds.first)
     first_title = load_content(CONTENT).guide.title
     second_title = load_content(OTHER_CONTENT).guide.title
@@ -197,7 +211,7 @@ def test_a_new_build_replaces_the_old_copy_without_mixing(builds: Builds, contex
     wait_for_offline_copy(page)
     assert cache_names(page) == [CACHE_PREFIX + version(builds.first)]
 
-    builds.serve(builds.second)
+    builds.serve(builds.second, keep_dates=keep_dates)
     # The open tab keeps the build it started with, whole, while the new one installs beside it.
     page.reload()
     assert plain_text(first_title) in heading(page)

@@ -37,12 +37,27 @@ async function install() {
   await Promise.all(
     [...PRECACHE].map(async ([href, integrity]) => {
       if (await cache.match(href)) return; // kept by an earlier, interrupted install of this build
-      const response = await fetch(new Request(href, { integrity, cache: "no-cache", credentials: "same-origin" }));
+      const response = await fetchBuildFile(href, integrity);
       if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
       await cache.put(href, response);
     }),
   );
   await carryOver(cache);
+}
+
+/**
+ * One file of this build, checked against its SRI hash. "no-cache" lets the browser revalidate what
+ * this visit already downloaded (a 304 costs no body). But Last-Modified has one-second steps, and
+ * some deploys give every file the same date: a host may then answer 304 for a file that changed, the
+ * old copy fails the check, and the new build would never install. So a failed check fetches it whole.
+ */
+async function fetchBuildFile(href, integrity) {
+  const request = (cache) => new Request(href, { integrity, cache, credentials: "same-origin" });
+  try {
+    return await fetch(request("no-cache"));
+  } catch {
+    return fetch(request("reload"));
+  }
 }
 
 /** Runtime files have versioned or hashed names: the same name in an older build's cache is the same bytes. */
