@@ -4,7 +4,8 @@
 //
 // When: after the page has loaded, so its own files come first; on the scoring page only after the
 // first verdict, so the worker's downloads never compete with the engine's boot. Then the page asks
-// the worker to keep the runtime it just used ("warm").
+// the worker to keep the runtime it just used ("warm"), and once it has, runs the JS glue from there
+// once (glue-primer.mjs) so the next visit finds it compiled.
 
 const ROOT = new URL("../../", import.meta.url); // this module is <root>/assets/widgets/offline.mjs
 const SCORE = "[data-og-score]";
@@ -34,10 +35,32 @@ function afterFirstVerdict(fn) {
   observer.observe({ type: "mark", buffered: true });
 }
 
+/** How many runtime files the worker newly kept: it answers once it has stored them. */
+function askToWarm(worker) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => resolve(data && data.kept > 0 ? data.kept : 0);
+    worker.postMessage({ type: "warm" }, [channel.port2]);
+  });
+}
+
+/** Once the runtime is newly kept: let glue-primer.mjs run Pyodide's glue from there (see that file). */
+function primeGlue() {
+  const primer = new Worker(new URL("glue-primer.mjs", import.meta.url), { type: "module", name: "offer-guide glue primer" });
+  const end = () => primer.terminate();
+  primer.onmessage = end;
+  primer.onerror = (event) => {
+    event.preventDefault(); // only time is lost: never a console error for the reader
+    end();
+  };
+}
+
 async function warmRuntime() {
   if (!(await register())) return;
   const ready = await navigator.serviceWorker.ready;
-  ready.active?.postMessage({ type: "warm" });
+  if (!ready.active) return;
+  // Served through the worker only when it controls this page (it claims it on taking over).
+  if ((await askToWarm(ready.active)) > 0 && navigator.serviceWorker.controller) primeGlue();
 }
 
 function onPage() {

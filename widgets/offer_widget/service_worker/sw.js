@@ -22,7 +22,10 @@ const NOT_FOUND = absolute(BUILD.notFound);
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "warm") event.waitUntil(warm().catch(() => {}));
+  // The page may pass a port: it is told how many runtime files were newly kept (0 when none or on failure).
+  if (event.data && event.data.type === "warm") {
+    event.waitUntil(warm().catch(() => 0).then((kept) => event.ports[0]?.postMessage({ type: "kept", kept })));
+  }
 });
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -83,15 +86,20 @@ async function activate() {
 /** After a first verdict: keep the runtime files, from the browser's HTTP cache when it still has them. */
 async function warm() {
   const cache = await caches.open(CACHE);
+  let kept = 0;
   for (const [href, integrity] of RUNTIME) {
     if (await cache.match(href)) continue;
     try {
       const response = await fetch(new Request(href, { integrity, cache: "force-cache", credentials: "same-origin" }));
-      if (response.ok) await cache.put(href, response);
+      if (response.ok) {
+        await cache.put(href, response);
+        kept += 1;
+      }
     } catch {
       // Offline again, or a file of another build: the next visit to /score/ tries again.
     }
   }
+  return kept;
 }
 
 /** The cache's key for an address: no query (Material's search adds ?h=…) and no index.html. */
