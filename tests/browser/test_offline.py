@@ -25,6 +25,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from generator.content.load import load_content
 from generator.hosting.headers import IMMUTABLE_PREFIXES
 from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
+from generator.site.assets import pyodide_version
 from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
 from tests.browser.widget_form import label, score_one, wait_for_result
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
@@ -182,6 +183,11 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     wait_for_offline_copy(page, with_runtime=True)
     # The engine's memory snapshot is kept too, so the offline visit boots as a returning reader's does.
     wait_until(page, "performance.getEntriesByName('og:snapshot-stored').length > 0")
+    # The lean boot's files were kept, and nothing of the plain runtime was fetched for it, not even
+    # in the background: that would be 2.6 MB more on a reader's phone.
+    runtime = f"/assets/pyodide/{pyodide_version()}/"
+    plain = {f"{runtime}python_stdlib.zip", f"{runtime}pyodide-lock.json"}
+    assert plain.isdisjoint(builds.state.log), sorted(plain & set(builds.state.log))
 
     go_offline(builds, context)
     page.goto(f"{builds.url}/")

@@ -111,7 +111,7 @@ function startEngine() {
       else if ((data.type === "failed" || data.type === "ready") && booting) {
         booting = false;
         clearTimeout(timer);
-        if (data.type === "ready") booted(data.via);
+        if (data.type === "ready") booted(data.via, data.files);
         else bootFailed(attempt, data.reason, data.detail);
       } else if (data.type === "result") settle(data.id, JSON.parse(data.text));
       else if (data.type === "crashed") crashed("crashed");
@@ -162,10 +162,11 @@ function startEngine() {
     }
   }
 
-  function booted(how) {
+  function booted(how, files) {
     up = true;
     via = how;
-    performance.mark("og:engine-ready", { detail: { via: how } });
+    // offline.mjs reads `files`: the runtime files to keep for offline visits.
+    performance.mark("og:engine-ready", { detail: { via: how, files: Array.isArray(files) ? files : null } });
     const first = !everReady;
     everReady = true;
     emit({ type: "phase", phase: "ready" });

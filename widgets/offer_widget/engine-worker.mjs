@@ -172,7 +172,8 @@ const MODE = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
 
 boot(MODE, assets).then(
   (booted) => {
-    report({ type: "ready", via: booted.via });
+    // The runtime files this boot used, so the page asks the service worker to keep only those.
+    report({ type: "ready", via: booted.via, files: Object.values(downloads(MODE, assets)).filter(Boolean) });
     // Storing takes a while: done after "ready", on bytes captured before any run.
     if (booted.snapshot) keep(assets.RUNTIME_KEY, booted.snapshot);
   },

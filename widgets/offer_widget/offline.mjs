@@ -10,6 +10,7 @@
 const ROOT = new URL("../../", import.meta.url); // this module is <root>/assets/widgets/offline.mjs
 const SCORE = "[data-og-score]";
 const FIRST_VERDICT = "og:first-verdict"; // the performance mark the widget sets (score-widget.mjs)
+const ENGINE_READY = "og:engine-ready"; // the engine client's mark, with the files its boot used (engine-client.mjs)
 
 let registered = null;
 
@@ -35,12 +36,22 @@ function afterFirstVerdict(fn) {
   observer.observe({ type: "mark", buffered: true });
 }
 
+/**
+ * The runtime files the engine booted from, as the widget's "og:engine-ready" mark says (null if it
+ * does not): a lean boot must not cost the reader the plain runtime's 2.6 MB in the background.
+ */
+function filesUsed() {
+  const ready = performance.getEntriesByName(ENGINE_READY).at(-1);
+  const files = ready && ready.detail && ready.detail.files;
+  return Array.isArray(files) ? files : null;
+}
+
 /** How many runtime files the worker newly kept: it answers once it has stored them. */
 function askToWarm(worker) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = ({ data }) => resolve(data && data.kept > 0 ? data.kept : 0);
-    worker.postMessage({ type: "warm" }, [channel.port2]);
+    worker.postMessage({ type: "warm", files: filesUsed() }, [channel.port2]);
   });
 }
 

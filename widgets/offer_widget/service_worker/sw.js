@@ -22,9 +22,16 @@ const NOT_FOUND = absolute(BUILD.notFound);
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
 self.addEventListener("message", (event) => {
-  // The page may pass a port: it is told how many runtime files were newly kept (0 when none or on failure).
+  // The page names the files its engine booted from (or null: keep them all), and may pass a port:
+  // it is told how many runtime files were newly kept (0 when none or on failure).
   if (event.data && event.data.type === "warm") {
-    event.waitUntil(warm().catch(() => 0).then((kept) => event.ports[0]?.postMessage({ type: "kept", kept })));
+    let only = null;
+    try {
+      if (Array.isArray(event.data.files)) only = new Set(event.data.files.map((url) => absolute(String(url))));
+    } catch {
+      // A name that is no address: keep them all, as when the page names none.
+    }
+    event.waitUntil(warm(only).catch(() => 0).then((kept) => event.ports[0]?.postMessage({ type: "kept", kept })));
   }
 });
 self.addEventListener("fetch", (event) => {
@@ -83,12 +90,16 @@ async function activate() {
   await self.clients.claim();
 }
 
-/** After a first verdict: keep the runtime files, from the browser's HTTP cache when it still has them. */
-async function warm() {
+/**
+ * After a first verdict: keep the runtime files the engine booted from (`only`; null: all of them),
+ * from the browser's HTTP cache when it still has them. A file of this build's list only: the page
+ * cannot make this worker fetch anything else.
+ */
+async function warm(only) {
   const cache = await caches.open(CACHE);
   let kept = 0;
   for (const [href, integrity] of RUNTIME) {
-    if (await cache.match(href)) continue;
+    if ((only && !only.has(href)) || (await cache.match(href))) continue;
     try {
       const response = await fetch(new Request(href, { integrity, cache: "force-cache", credentials: "same-origin" }));
       if (response.ok) {
