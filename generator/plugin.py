@@ -7,7 +7,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,9 +85,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["early_fetches"] = self.early  # main.html uses them on the page that boots the engine
-        return env
+    def on_page_context(self, context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        context["early_fetches"] = self.early  # main.html uses them on the page that boots the engine
+        return context
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         self.csp.collect(html)  # before any page is written: instant navigation runs other pages' scripts
