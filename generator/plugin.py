@@ -20,7 +20,7 @@ from generator.guide import Guide, made_guide
 from generator.hosting.csp import PagePolicy
 from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
 from generator.hosting.offline import sri_of, write_retiring_worker, write_service_worker
-from generator.site.assets import early_fetches, engine_files
+from generator.site.assets import engine_files
 from generator.site.markup import fix_chrome
 from generator.site.theme import WIDGET_URI, add_theme
 
@@ -42,8 +42,6 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
         self.guide: Guide | None = None
         self.csp = PagePolicy()
         self.serving = False
-        self.early: tuple[str, ...] = ()
-        """Site paths the scoring page's head asks for before its worker does (assets.early_fetches)."""
         self.copied: dict[str, Path] = {}
         """Site path → source of the runtime files MkDocs copies unchanged (their digests are kept)."""
 
@@ -76,18 +74,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
             if source.is_file() and source.name.endswith(WEB_SUFFIXES):
                 files.append(File.generated(config, f"{WIDGET_URI}/{source.name}", content=source.read_bytes()))
         self.copied = {}
-        generated_files = engine_files(config, self.guide.rubric, self.guide.contract)
-        self.early = early_fetches(generated_files)
-        for generated in generated_files:
+        for generated in engine_files(config, self.guide.rubric, self.guide.contract):
             files.append(generated)
             if generated.abs_src_path is not None:  # copied as is: the Pyodide files and the lean zip
                 self.copied[generated.dest_uri] = Path(generated.abs_src_path)
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
-
-    def on_page_context(self, context: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        context["early_fetches"] = self.early  # main.html uses them on the page that boots the engine
-        return context
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         self.csp.collect(html)  # before any page is written: instant navigation runs other pages' scripts

@@ -90,21 +90,6 @@ def hashed_name(stem: str, sha256: str, suffix: str) -> str:
     return f"assets/engine/{stem}-{sha256[:16]}{suffix}"
 
 
-LEAN_STEM = "python_stdlib"
-WASM = "pyodide.asm.wasm"
-
-
-def early_fetches(files: list[File]) -> tuple[str, ...]:
-    """The site paths of the two large downloads of a lean boot (the wasm and the lean zip), if the site has a lean zip.
-
-    The scoring page asks for them from its head (main.html), a few round trips before its engine
-    worker would: on a slow line those round trips are otherwise an idle line.
-    """
-    uris = [f.dest_uri for f in files]
-    lean = [u for u in uris if u.startswith(hashed_name(LEAN_STEM, "", ""))]
-    return tuple(u for u in uris if u.endswith("/" + WASM)) + tuple(lean) if lean else ()
-
-
 def manifest(assets: EngineAssets) -> str:
     """An ES module with the asset URLs relative to itself, so the site works under any base path."""
     def url(uri: str | None) -> str:
@@ -158,7 +143,7 @@ def engine_files(config: MkDocsConfig, rubric: bytes, contract: str) -> list[Fil
     engine = engine_zip()
     lean, lean_uri = lean_or_none(source_dir), None
     if lean is not None:
-        lean_uri = hashed_name(LEAN_STEM, file_sha256(lean.zip), ".zip")  # the zip's digest is kept between builds
+        lean_uri = hashed_name("python_stdlib", file_sha256(lean.zip), ".zip")  # the zip's digest is kept between builds
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
