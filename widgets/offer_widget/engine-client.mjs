@@ -166,7 +166,7 @@ function startEngine() {
     up = true;
     via = how;
     // offline.mjs reads `files`: the runtime files to keep for offline visits.
-    performance.mark("og:engine-ready", { detail: { via: how, files: Array.isArray(files) ? files : null } });
+    performance.mark("og:engine-ready", { detail: { via: how, files } });
     const first = !everReady;
     everReady = true;
     emit({ type: "phase", phase: "ready" });

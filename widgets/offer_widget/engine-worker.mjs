@@ -132,7 +132,8 @@ async function boot(mode, a) {
   if (via !== "snapshot") warmUp(run);
   performance.mark("og:worker:engine-up");
   runEngine = run;
-  return { via, snapshot: via === "lean" && a.RUNTIME_KEY ? takeSnapshot(py) : null };
+  // `files`: what this boot downloaded, so the page asks the service worker to keep only those.
+  return { via, files: Object.values(files).filter(Boolean), snapshot: via === "lean" && a.RUNTIME_KEY ? takeSnapshot(py) : null };
 }
 
 /** Python's memory now, while it has seen only our own warm-up request: never the reader's data. */
@@ -172,8 +173,7 @@ const MODE = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
 
 boot(MODE, assets).then(
   (booted) => {
-    // The runtime files this boot used, so the page asks the service worker to keep only those.
-    report({ type: "ready", via: booted.via, files: Object.values(downloads(MODE, assets)).filter(Boolean) });
+    report({ type: "ready", via: booted.via, files: booted.files });
     // Storing takes a while: done after "ready", on bytes captured before any run.
     if (booted.snapshot) keep(assets.RUNTIME_KEY, booted.snapshot);
   },

@@ -62,12 +62,16 @@ async function install() {
  * old copy fails the check, and the new build would never install. So a failed check fetches it whole.
  */
 async function fetchBuildFile(href, integrity) {
-  const request = (cache) => new Request(href, { integrity, cache, credentials: "same-origin" });
   try {
-    return await fetch(request("no-cache"));
+    return await fetch(buildRequest(href, integrity, "no-cache"));
   } catch {
-    return fetch(request("reload"));
+    return fetch(buildRequest(href, integrity, "reload"));
   }
+}
+
+/** A request for a file of this build's lists: checked against its SRI hash, with this HTTP cache mode. */
+function buildRequest(href, integrity, cache) {
+  return new Request(href, { integrity, cache, credentials: "same-origin" });
 }
 
 /** Runtime files have versioned or hashed names: the same name in an older build's cache is the same bytes. */
@@ -101,7 +105,7 @@ async function warm(only) {
   for (const [href, integrity] of RUNTIME) {
     if ((only && !only.has(href)) || (await cache.match(href))) continue;
     try {
-      const response = await fetch(new Request(href, { integrity, cache: "force-cache", credentials: "same-origin" }));
+      const response = await fetch(buildRequest(href, integrity, "force-cache"));
       if (response.ok) {
         await cache.put(href, response);
         kept += 1;
