@@ -53,8 +53,10 @@ export async function findSnapshot(key) {
 async function unpack(response) {
   const body = new Uint8Array(await response.arrayBuffer());
   // Pyodide hangs, rather than fails, on some malformed snapshots: hand it only what we stored.
-  if ((await digest(body)) !== response.headers.get("x-sha256")) throw new SnapshotDamaged("snapshot damaged");
+  // The digest is taken on a copy, off this thread, while the image is laid out here.
+  const sum = digest(body);
   const image = expand(body);
+  if ((await sum) !== response.headers.get("x-sha256")) throw new SnapshotDamaged("snapshot damaged");
   if (!image || !plausible(image)) throw new SnapshotDamaged("snapshot malformed");
   performance.mark("og:worker:snapshot-read");
   return image;
