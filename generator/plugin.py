@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,7 @@ from generator.guide import Guide, made_guide
 from generator.hosting.csp import PagePolicy
 from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
 from generator.hosting.offline import sri_of, write_retiring_worker, write_service_worker
-from generator.site.assets import engine_files
+from generator.site.assets import early_files, engine_files
 from generator.site.markup import fix_chrome
 from generator.site.theme import WIDGET_URI, add_theme
 
@@ -44,6 +45,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
         self.serving = False
         self.copied: dict[str, Path] = {}
         """Site path → source of the runtime files MkDocs copies unchanged (their digests are kept)."""
+        self.early_files = ""
+        """What the scoring page's head tells its engine worker to ask for first (assets.early_files)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,12 +77,18 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
             if source.is_file() and source.name.endswith(WEB_SUFFIXES):
                 files.append(File.generated(config, f"{WIDGET_URI}/{source.name}", content=source.read_bytes()))
         self.copied = {}
-        for generated in engine_files(config, self.guide.rubric, self.guide.contract):
+        generated_files, assets = engine_files(config, self.guide.rubric, self.guide.contract)
+        self.early_files = early_files(assets)
+        for generated in generated_files:
             files.append(generated)
             if generated.abs_src_path is not None:  # copied as is: the Pyodide files and the lean zip
                 self.copied[generated.dest_uri] = Path(generated.abs_src_path)
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["engine_early_files"] = self.early_files  # main.html, on the page that boots the engine
+        return env
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         self.csp.collect(html)  # before any page is written: instant navigation runs other pages' scripts

@@ -102,3 +102,29 @@ def test_the_scoring_page_preloads_every_widget_module_it_loads(page: Page, site
     others = {f"{widgets}{name}" for entry in [*scripts, "engine-worker.mjs"] for name in module_closure(entry)}
     assert f"{widgets}score-widget.mjs" in preloaded
     assert set(loaded) - others <= set(preloaded)
+
+
+def _file(url: str) -> str:
+    return url.split("?", 1)[0].rsplit("/", 1)[-1]
+
+
+@pytest.mark.parametrize("arrival", ["full load", "instant navigation"])
+def test_the_engine_asks_for_its_large_files_first_and_once(page: Page, site_url: str, arrival: str) -> None:
+    # On a slow line the reader waits for the wasm and the lean zip. The engine's worker asks for
+    # them in its first lines, named by the page, not three round trips later once its helpers and
+    # Pyodide's loader have arrived; Pyodide's own requests then get those same downloads.
+    events: list[tuple[str, str]] = []
+    page.on("request", lambda r: events.append(("asked", _file(r.url))))
+    page.on("requestfinished", lambda r: events.append(("got", _file(r.url))))
+    if arrival == "full load":
+        open_score(page, site_url)
+    else:
+        page.goto(f"{site_url}/")
+        page.locator(".md-content a[href$='score/']").first.click()
+        wait_for_result(page)
+    lean = [name for kind, name in events if kind == "asked" and re.fullmatch(r"python_stdlib-[0-9a-f]{16}\.zip", name)]
+    assert len(lean) == 1, f"the site's lean zip, asked for once: {lean}"
+    for big in ("pyodide.asm.wasm", lean[0]):
+        assert events.count(("asked", big)) == 1, f"{big} downloaded more than once"
+        assert events.index(("asked", big)) < events.index(("got", "pyodide.mjs")), f"{big} waited for Pyodide's loader"
+    assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]

@@ -11,6 +11,8 @@ import { dropSnapshot } from "./boot-snapshot.mjs";
 import * as manifest from "./engine-assets.mjs";
 
 const WORKER = new URL("./engine-worker.mjs", import.meta.url);
+/** The files a lean worker asks for first, after "; " in its name as the head script does (engine-worker.mjs). */
+const EARLY_FILES = manifest.LEAN ? `; ${new URLSearchParams({ runtime: manifest.PYODIDE, lean: manifest.LEAN })}` : "";
 /** The worker's name tells it which way to boot (engine-worker.mjs); the head script uses the first. */
 const NAME = "offer-guide engine: ";
 /** What the head script leaves on `window`: `{ worker, messages, error }`. */
@@ -77,7 +79,7 @@ function startEngine() {
     const early = attempt === 0 ? adoptEarly() : null;
     let w;
     try {
-      w = early?.worker ?? new Worker(WORKER, { type: "module", name: NAME + plan[attempt] });
+      w = early?.worker ?? new Worker(WORKER, { type: "module", name: NAME + plan[attempt] + (plan[attempt] === "lean" ? EARLY_FILES : "") });
       globalThis.__offerGuideEngineBoots = (globalThis.__offerGuideEngineBoots || 0) + 1;
     } catch (error) {
       return bootFailed(attempt, "worker", String(error));

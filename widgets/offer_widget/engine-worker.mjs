@@ -11,11 +11,54 @@
 // Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via}
 //               · {type: "failed", reason, detail} · {type: "result", id, text}
 //               · {type: "crashed", detail} · {type: "snapshot", stored}
+//
+// This module imports nothing statically, so its first lines run as soon as its own script has
+// arrived: they ask for the lean runtime's files, which the page names after "; " in the worker's
+// name ("runtime=…&lean=…", relative to this module). They are then on the way one round trip after
+// the worker's script, not three (its helpers, then pyodide.mjs, then Pyodide's own requests); see
+// earlyDownloads below. Not in the URL: a service worker's copy of the script has no query or
+// fragment. Not in a message: the page's messages reach the worker only once the page's busy main
+// thread has passed them on, which was after the boot had begun (Chromium, a cold visit).
 
-import { countDownloads, expectedSizes } from "./boot-progress.mjs";
-import { dropSnapshot, findSnapshot, SnapshotDamaged, storeSnapshot } from "./boot-snapshot.mjs";
-// A namespace: a manifest without the lean runtime's names still links (they read as undefined).
-import * as assets from "./engine-assets.mjs";
+// The helpers first: the boot waits for them, and a service worker answers requests in turn.
+const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progress.mjs"), import("./boot-snapshot.mjs")]);
+const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? ""));
+
+/**
+ * The lean boot's large downloads, asked for at once: the wasm, the lean zip, and Pyodide's loader
+ * and glue. Returns `{ release() }`, or null when the page named none (the plain path).
+ * Pyodide asks for the same files a few round trips later: until `release()`, the worker's `fetch`
+ * answers the first request for each of the two with the response already on its way, so each
+ * file is downloaded once, and is counted for the progress bar as it arrives. The loader and glue
+ * are imported now: Pyodide's own imports of the same URLs reuse them.
+ */
+function earlyDownloads(named) {
+  const runtime = named.get("runtime");
+  const lean = named.get("lean");
+  if (!runtime || !lean || self.name.endsWith(": plain")) return null;
+  const base = new URL(runtime, import.meta.url);
+  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(new URL(name, base).href).catch(() => {});
+  const waiting = new Map();
+  for (const url of [new URL("pyodide.asm.wasm", base).href, new URL(lean, import.meta.url).href]) {
+    const response = fetch(url, { credentials: "same-origin" });
+    response.catch(() => {}); // a failed download is Pyodide's to report, when it asks
+    waiting.set(url, response);
+  }
+  const { fetch: fetchNow } = self;
+  self.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
+    const answer = waiting.get(url);
+    waiting.delete(url);
+    return answer ?? fetchNow(input, init);
+  };
+  return {
+    release() {
+      self.fetch = fetchNow;
+      waiting.forEach((p) => p.then((response) => response.body?.cancel(), () => {})); // asked for by nobody
+      waiting.clear();
+    },
+  };
+}
 
 let runEngine = null;
 let rubricText = null;
@@ -66,15 +109,16 @@ function downloads(mode, a) {
       "pyodide-lock.json": a.LOCK_FULL || runtime("pyodide-lock.json"), engine: a.ENGINE };
 }
 
-async function boot(mode, a) {
+/** `a`: the manifest (engine-assets.mjs); `progress`, `snapshots`: boot-progress.mjs, boot-snapshot.mjs. */
+async function boot(mode, a, progress, snapshots) {
   performance.mark("og:worker:boot"); // marks in the worker's own timeline, for DevTools and benchmarks
   if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
   if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
   const files = downloads(mode, a);
-  const counter = countDownloads(expectedSizes(files, a.BYTES), (p) => report({ type: "progress", ...p }));
+  const counter = progress.countDownloads(progress.expectedSizes(files, a.BYTES), (p) => report({ type: "progress", ...p }));
   const rubricJson = fetchOk(a.RUBRIC, "text");
   const engineZip = mode === "plain" ? fetchOk(a.ENGINE, "bytes") : null;
-  const found = mode === "lean" && a.RUNTIME_KEY ? findSnapshot(a.RUNTIME_KEY) : null;
+  const found = mode === "lean" && a.RUNTIME_KEY ? snapshots.findSnapshot(a.RUNTIME_KEY) : null;
   // Awaited below; until then a failed download must not count as an unhandled rejection.
   [rubricJson, engineZip].forEach((p) => p?.catch(() => {}));
   report({ type: "phase", phase: "runtime" });
@@ -99,8 +143,8 @@ async function boot(mode, a) {
         via = "snapshot";
       } catch (error) {
         // Pyodide refused a sound entry (another build, say): the page boots the plain way.
-        if (!(error instanceof SnapshotDamaged)) {
-          await dropSnapshot(a.RUNTIME_KEY);
+        if (!(error instanceof snapshots.SnapshotDamaged)) {
+          await snapshots.dropSnapshot(a.RUNTIME_KEY);
           throw Object.assign(error, { reason: "snapshot" });
         }
         report({ type: "phase", phase: "runtime" }); // ours was damaged (and is dropped): boot anew below
@@ -145,10 +189,10 @@ function takeSnapshot(py) {
   }
 }
 
-async function keep(key, bytes) {
+async function keep(snapshots, key, bytes) {
   let stored = false;
   try {
-    stored = await storeSnapshot(key, bytes);
+    stored = await snapshots.storeSnapshot(key, bytes);
   } catch {
     // quota or private mode: keep nothing
   }
@@ -168,17 +212,19 @@ function run({ id, request }) {
   report({ type: "result", id, text });
 }
 
-// Which way to boot, from the worker's name (see the top of this file).
-const MODE = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
-
-boot(MODE, assets).then(
-  (booted) => {
-    report({ type: "ready", via: booted.via, files: booted.files });
-    // Storing takes a while: done after "ready", on bytes captured before any run.
-    if (booted.snapshot) keep(assets.RUNTIME_KEY, booted.snapshot);
-  },
-  (error) => report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) }),
-);
+helpers
+  .then(([assets, progress, snapshots]) => {
+    // Which way to boot, from the worker's name (see the top of this file). A namespace: a manifest
+    // without the lean runtime's names still links (they read as undefined).
+    const mode = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
+    return boot(mode, assets, progress, snapshots).then((booted) => {
+      report({ type: "ready", via: booted.via, files: booted.files });
+      // Storing takes a while: done after "ready", on bytes captured before any run.
+      if (booted.snapshot) keep(snapshots, assets.RUNTIME_KEY, booted.snapshot);
+    });
+  })
+  .catch((error) => report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) }))
+  .finally(() => early?.release());
 
 self.addEventListener("message", ({ data: message }) => {
   if (message.type === "run") run(message);
