@@ -35,7 +35,7 @@ const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? "")
 function earlyDownloads(named) {
   const runtime = named.get("runtime");
   const lean = named.get("lean");
-  if (!runtime || !lean || self.name.endsWith(": plain")) return null;
+  if (!runtime || !lean) return null; // a plain worker's name names none
   const base = new URL(runtime, import.meta.url);
   for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(new URL(name, base).href).catch(() => {});
   const waiting = new Map();
