@@ -8,7 +8,11 @@ is the package's ``service_worker/sw.js`` behind one generated line, ``const BUI
 - ``precache``: what the first visit keeps for offline use (pages, 404, CSS, JS, search index,
   images), each with its SRI hash, so a file from another build is refused, never cached;
 - ``runtime``: the Pyodide runtime and the engine files, cached only once /score/ has used them:
-  a content page must never cost a reader the runtime's megabytes.
+  a content page must never cost a reader the runtime's megabytes;
+- ``packed``: the runtime's zstd twins (``X.zst`` beside ``X``, generator/site/packed.py), with the
+  plain file and its type: the worker keeps a twin's decoded bytes under the plain file's name,
+  checked against the plain file's SRI hash, and never the twin itself;
+- ``decoder``: the zstd decoder the worker imports to do so.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ NOT_FOUND_URI = "404.html"
 CACHE_PREFIX = "offer-guide-site-"
 """Caches are named CACHE_PREFIX + version; the worker deletes only other caches with this prefix."""
 _TEMPLATE = ("offer_widget", "service_worker", "sw.js")
+DECODER_URI = "assets/widgets/fzstd.js"
+PACKED_SUFFIX = ".zst"
+_PLAIN_TYPES = {".wasm": "application/wasm", ".zip": "application/zip"}
+"""What a kept, decoded twin is served as: the types the engine worker and Pyodide expect."""
 
 # Built files a reader never needs offline: host and crawler files, source maps, compressed twins.
 _NOT_FOR_READERS = frozenset({SW_URI, "_headers", "robots.txt"})
@@ -42,6 +50,8 @@ class Offline:
     version: str
     precache: tuple[tuple[str, str], ...]
     runtime: tuple[tuple[str, str], ...]
+    packed: tuple[tuple[str, str, str], ...] = ()
+    """(twin, plain file, the plain file's type) for each runtime file that has a zstd twin."""
 
 
 def sri(payload: bytes) -> str:
@@ -79,6 +89,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[st
     version = hashlib.sha256()
     precache: list[tuple[str, str]] = []
     runtime: list[tuple[str, str]] = []
+    twins: list[str] = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         path = file.relative_to(site).as_posix()
         if path == SW_URI:
@@ -87,12 +98,26 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[st
         # The version hashes each file's digest, not its bytes again: each file is read and hashed once.
         version.update(f"{path}\0{digest}\0".encode())
         if path.startswith(prefixes):
-            runtime.append((path, digest))
-        elif path in _NOT_FOR_READERS or path.endswith(_NOT_FOR_READERS_SUFFIXES) or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES)):
+            if path.endswith(PACKED_SUFFIX):
+                twins.append(path)
+            else:
+                runtime.append((path, digest))
+        elif (
+            path in _NOT_FOR_READERS
+            or path.endswith(_NOT_FOR_READERS_SUFFIXES)
+            or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES))
+        ):
             continue
         else:
             precache.append((page_uri(path), digest))
-    return Offline(version.hexdigest()[:16], tuple(precache), tuple(runtime))
+    plain = dict(runtime)
+    packed = []
+    for twin in twins:
+        path = twin.removesuffix(PACKED_SUFFIX)
+        kind = _PLAIN_TYPES.get(Path(path).suffix)
+        if path in plain and kind:  # else a stray file: kept by nobody, as a twin with no plain file is useless
+            packed.append((twin, path, kind))
+    return Offline(version.hexdigest()[:16], tuple(precache), tuple(runtime), tuple(packed))
 
 
 def service_worker(offline: Offline) -> str:
@@ -102,6 +127,8 @@ def service_worker(offline: Offline) -> str:
         "cachePrefix": CACHE_PREFIX,
         "precache": offline.precache,
         "runtime": offline.runtime,
+        "packed": offline.packed,
+        "decoder": DECODER_URI,
         "notFound": NOT_FOUND_URI,
     }
     code = resources.files(_TEMPLATE[0]).joinpath(*_TEMPLATE[1:]).read_text(encoding="utf-8")

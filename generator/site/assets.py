@@ -23,7 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from generator.build_cache import file_sha256
-from generator.site.lean import ENGINE_DIR, LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
+from generator.site.lean import ENGINE_DIR, WASM_NAME, LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
+from generator.site.packed import SUFFIX as PACKED
 from generator.site.runtime_files import pyodide_dir
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -163,6 +164,10 @@ def engine_files(config: MkDocsConfig, rubric: bytes, contract: str) -> tuple[li
     if lean is not None:
         lean_uri = hashed_name("python_stdlib", file_sha256(lean.zip), ".zip")  # the zip's digest is kept between builds
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
+        # The zstd twins sit beside their plain files (name + ".zst"): the worker asks for them by that
+        # rule (engine-worker.mjs). The progress bar counts decoded bytes, so the sizes stay the plain ones.
+        files.append(File.generated(config, lean_uri + PACKED, abs_src_path=str(lean.packed_zip)))
+        files.append(File.generated(config, runtime + WASM_NAME + PACKED, abs_src_path=str(lean.packed_wasm)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
     # Without a lean zip there is no lean snapshot; the key then still names the runtime and engine served.

@@ -4,7 +4,8 @@ Nothing in it depends on the content, so it is built once per engine, Pyodide bu
 builder and corpus, under the sha256 of those inputs (the key), and found again by that key:
 first in the package data (offer_widget/runtime/lean/<key>/, which a wheel carries prebuilt),
 then in the user cache ($XDG_CACHE_HOME or ~/.cache)/offer-guide/lean/<key>/. On a miss,
-lean_build.mjs builds it in real Pyodide on Node and checks it (see that file).
+lean_build.mjs builds it in real Pyodide on Node and checks it (see that file), and the zstd
+twins of the zip and of Pyodide's wasm are made beside it (generator/site/packed.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import offer_engine
 
 from generator.build_cache import cache_home, file_sha256
 from generator.site.lean_corpus import CORPUS_NAME, Corpus, checkout_corpus, find_corpus
+from generator.site.packed import SUFFIX as PACKED
+from generator.site.packed import pack
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
 
@@ -33,6 +36,9 @@ BUILDER = Path(__file__).with_name("lean_build.mjs")
 PYODIDE_BUILD = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ZIP_NAME = "python_stdlib.zip"
 MODULES_NAME = "modules.json"
+WASM_NAME = "pyodide.asm.wasm"
+PACKED_NAMES = (ZIP_NAME + PACKED, WASM_NAME + PACKED)
+"""The zstd twins kept beside the zip: of the zip itself, and of the Pyodide build's wasm."""
 ENGINE_DIR = Path(offer_engine.__file__).parent
 BUILD_TIMEOUT = 900  # seconds: two Pyodide boots and ~150 compilations on a busy 2-core machine take ~15 s
 
@@ -49,6 +55,9 @@ class LeanRuntime:
     """sha256 of the inputs; names the folder the artefacts live in."""
     zip: Path
     size: int
+    packed_zip: Path
+    packed_wasm: Path
+    """The zstd twins (generator/site/packed.py) of the zip and of the Pyodide build's wasm."""
     runtime_key: str
     """sha256 of the Pyodide build and the zip's bytes: what a memory snapshot of this runtime is tied to."""
     stdlib: tuple[str, ...]
@@ -109,7 +118,7 @@ def lean_runtime(
     pyodide = pyodide_digest(pyodide_dir)
     key = lean_key(pyodide, corpus, engine_dir)
     for folder in (place / key for place in places):
-        if (folder / ZIP_NAME).is_file() and (folder / MODULES_NAME).is_file():
+        if all((folder / name).is_file() for name in (ZIP_NAME, MODULES_NAME, *PACKED_NAMES)):
             return _load(folder, key, pyodide)
     return _load(_build(pyodide_dir, corpus, engine_dir, places[-1] / key), key, pyodide)
 
@@ -118,7 +127,16 @@ def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
     zip_path = folder / ZIP_NAME
     modules = json.loads((folder / MODULES_NAME).read_text(encoding="utf-8"))
     runtime_key = hashlib.sha256(pyodide.encode() + b"\0" + _sha256_file(zip_path)).hexdigest()
-    return LeanRuntime(key, zip_path, zip_path.stat().st_size, runtime_key, tuple(modules["stdlib"]), tuple(modules["engine"]))
+    return LeanRuntime(
+        key,
+        zip_path,
+        zip_path.stat().st_size,
+        folder / PACKED_NAMES[0],
+        folder / PACKED_NAMES[1],
+        runtime_key,
+        tuple(modules["stdlib"]),
+        tuple(modules["engine"]),
+    )
 
 
 def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) -> Path:
@@ -135,12 +153,17 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
         raise LeanUnavailable(f"cannot write the lean runtime's cache ({target.parent}): {exc}") from exc
     try:
         job = work / "job.json"
-        job.write_text(json.dumps({
-            "pyodide_dir": str(pyodide_dir.resolve()),
-            "engine_dir": str(engine_dir.resolve()),
-            "calls": [list(call) for call in corpus.calls],
-            "out": str(work),
-        }), encoding="utf-8")
+        job.write_text(
+            json.dumps(
+                {
+                    "pyodide_dir": str(pyodide_dir.resolve()),
+                    "engine_dir": str(engine_dir.resolve()),
+                    "calls": [list(call) for call in corpus.calls],
+                    "out": str(work),
+                }
+            ),
+            encoding="utf-8",
+        )
         try:
             done = subprocess.run([node, str(BUILDER), str(job)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=work)
         except subprocess.TimeoutExpired as exc:
@@ -148,6 +171,8 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
         job.unlink()
         if done.returncode != 0:
             raise LeanUnavailable(f"building the lean runtime failed:\n{done.stderr.strip()[-2000:]}")
+        for source, twin in zip((work / ZIP_NAME, pyodide_dir / WASM_NAME), PACKED_NAMES, strict=True):
+            (work / twin).write_bytes(pack(source.read_bytes()))
         try:
             work.rename(target)
         except OSError:
@@ -183,7 +208,9 @@ def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:
 def main(argv: list[str]) -> int:
     """``python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR``: prepare_package_data, for ``make dist``."""
     if len(argv) != 2:
-        print("usage: python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR  (puts the lean runtime into RUNTIME_DIR/lean)", file=sys.stderr)
+        print(
+            "usage: python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR  (puts the lean runtime into RUNTIME_DIR/lean)", file=sys.stderr
+        )
         return 2
     try:
         runtime = prepare_package_data(Path(argv[0]), Path(argv[1]))

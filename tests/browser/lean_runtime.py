@@ -35,7 +35,7 @@ class Lean:
         if self.manifest is None:
             return
         context.route(f"**/{MANIFEST}", lambda route: route.fulfill(body=self.manifest, content_type="text/javascript"))
-        context.route(self.url, lambda route: route.fulfill(body=self.zip_bytes, content_type="application/zip"))
+        serve_instead(context, self.url, self.zip_bytes)
 
 
 def site_urls(site: Path, base: str) -> dict[str, str]:
@@ -100,7 +100,10 @@ def without_module(zip_bytes: bytes, module: str) -> bytes:
 
 
 def serve_instead(context: BrowserContext, url: str, body: bytes) -> None:
-    context.route(url, lambda route: route.fulfill(body=body, content_type="application/zip"))
+    """Serve ``body`` for the zip at ``url`` and for its zstd twin, which the worker asks for first
+    (bytes that are not zstd pass through it unchanged, as from a host that undid the packing)."""
+    for address in (url, url + ".zst"):
+        context.route(address, lambda route: route.fulfill(body=body, content_type="application/zip"))
 
 
 __all__ = ["Lean", "Route", "lean_for", "serve_instead", "site_urls", "without_module"]

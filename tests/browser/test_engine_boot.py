@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from lean_runtime import Lean, lean_for, serve_instead, without_module
+from lean_runtime import Lean, lean_for, serve_instead, site_urls, without_module
 from playwright.sync_api import Page
 from widget_form import criterion_labels, label, score_one, wait_for_result
 
@@ -174,6 +174,54 @@ def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: 
     falls_back_to_plain(lean_page, site_url)
 
 
+SLOW_LINK = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
+"""Round trips of 150 ms (Chromium's estimate then says so) and no cap on bandwidth, so the test stays quick."""
+
+
+def slow_link(page: Page) -> None:
+    page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_LINK)
+
+
+def twins(page: Page) -> set[str]:
+    """Which of the runtime's large files were downloaded packed (their ".zst" twin) or plain."""
+    asked = {r.url.rsplit("/", 1)[-1] for r in page.log.requests}  # type: ignore[attr-defined]
+    return {name for name in asked if name.startswith(("pyodide.asm.wasm", "python_stdlib-"))}
+
+
+@pytest.mark.parametrize(("link", "wasm"), [("fast", "pyodide.asm.wasm"), ("slow", "pyodide.asm.wasm.zst")])
+def test_the_lean_zip_comes_packed_and_the_wasm_too_on_a_slow_link(
+    lean_page: Page, built_site: Path, site_url: str, link: str, wasm: str
+) -> None:
+    lean_zip = site_urls(built_site, site_url)["LEAN"].rsplit("/", 1)[-1]
+    if link == "slow":
+        slow_link(lean_page)
+    lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "lean"
+    assert twins(lean_page) == {wasm, lean_zip + ".zst"}  # each once, and never the plain twin too
+    quietly_fine(lean_page)
+
+
+def damaged(frame: bytes) -> bytes:
+    """A zstd frame with 4 KB in its middle changed: it still starts as zstd, but decodes to other bytes or fails."""
+    middle = len(frame) // 2
+    return frame[:middle] + bytes(b ^ 0x5A for b in frame[middle : middle + 4096]) + frame[middle + 4096 :]
+
+
+@pytest.mark.parametrize("twin", ["lean zip", "wasm"])
+def test_a_damaged_packed_file_falls_back_to_the_plain_runtime(lean_page: Page, built_site: Path, site_url: str, twin: str) -> None:
+    urls = site_urls(built_site, site_url)
+    packed = (urls["LEAN"] if twin == "lean zip" else urls["PYODIDE"] + "pyodide.asm.wasm") + ".zst"
+    body = damaged((built_site / packed.removeprefix(f"{site_url}/")).read_bytes())
+    served: list[str] = []
+    lean_page.context.route(packed, lambda route: served.append(route.request.url) or route.fulfill(body=body))
+    if twin == "wasm":
+        slow_link(lean_page)  # the wasm comes packed only on a slow link
+    falls_back_to_plain(lean_page, site_url)
+    assert served == [packed]
+
+
 RECORD_STATUS = """
 window.__statusTexts = []; window.__barValues = [];
 new MutationObserver(() => {
@@ -189,7 +237,10 @@ LEAN_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "lean", "rub
 def test_the_progress_bar_counts_real_bytes_and_speaks_at_a_few_steps(lean_page: Page, site_url: str) -> None:
     lean_page.context.add_init_script(RECORD_STATUS)
     cdp = lean_page.context.new_cdp_session(lean_page)  # a slow line, so the bar has time to move
-    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 20, "downloadThroughput": 3_000_000, "uploadThroughput": 1_000_000})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 3_000_000, "uploadThroughput": 1_000_000},
+    )
     lean_page.goto(f"{site_url}/score/")
     assert lean_page.get_by_role("progressbar", name="Loading the scoring engine").count() == 1
     wait_for_result(lean_page)

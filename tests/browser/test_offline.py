@@ -173,11 +173,26 @@ def runtime_requests(log: list[str]) -> list[str]:
     return [path for path in log if path.startswith(IMMUTABLE_PREFIXES)]
 
 
-def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: Builds, context: BrowserContext) -> None:
+KEPT_AS = """async (urls) => {
+  const out = {};
+  for (const url of urls) {
+    const kept = await caches.match(url);
+    out[url] = kept && [kept.headers.get('Content-Type'), (await kept.arrayBuffer()).byteLength];
+  }
+  return out;
+}"""
+"""For each address: the kept copy's type and size, or null when nothing is kept under it."""
+
+
+@pytest.mark.parametrize("link", ["fast", "slow"])
+def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: Builds, context: BrowserContext, link: str) -> None:
     builds.serve(builds.first)
     content = load_content(CONTENT)
     checklist = next(c for c in content.checklists.checklists if CHECKLIST.endswith(f"/{c.id}/"))
     page = context.new_page()
+    if link == "slow":  # round trips of 150 ms: the wasm comes packed too (main.html), not only the lean zip
+        slow = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
+        context.new_cdp_session(page).send("Network.emulateNetworkConditions", slow)
     page.goto(f"{builds.url}/score/")
     wait_for_result(page)
     wait_for_offline_copy(page, with_runtime=True)
@@ -188,6 +203,21 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     runtime = f"/assets/pyodide/{pyodide_version()}/"
     plain = {f"{runtime}python_stdlib.zip", f"{runtime}pyodide-lock.json"}
     assert plain.isdisjoint(builds.state.log), sorted(plain & set(builds.state.log))
+    # The packed twins were taken and kept decoded, under their plain files' names, with the types
+    # Pyodide expects; the plain files were never downloaded for it (the service worker decodes the
+    # twin, from the browser's cache when it still holds it: a test browser's memory cache does not).
+    wasm = f"{runtime}pyodide.asm.wasm"
+    lean = next(p for p in builds.state.log if p.startswith("/assets/engine/python_stdlib-")).removesuffix(".zst")
+    taken, untouched = ([wasm + ".zst"], [wasm]) if link == "slow" else ([wasm], [wasm + ".zst"])
+    assert {*taken, lean + ".zst"} <= set(builds.state.log) and {*untouched, lean}.isdisjoint(builds.state.log)
+    served = {path: (builds.first / path.lstrip("/")).stat().st_size for path in (wasm, lean, wasm + ".zst", lean + ".zst")}
+    kept = page.evaluate(KEPT_AS, [builds.url + path for path in served])
+    assert kept == {
+        builds.url + wasm: ["application/wasm", served[wasm]],
+        builds.url + lean: ["application/zip", served[lean]],
+        builds.url + wasm + ".zst": None,
+        builds.url + lean + ".zst": None,
+    }
 
     go_offline(builds, context)
     page.goto(f"{builds.url}/")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,8 +23,14 @@ MANIFEST = "assets/widgets/engine-assets.mjs"
 IMPORT = "const m = await import(process.argv[1]); process.stdout.write(JSON.stringify(m));"
 # Each BYTES entry and the export that names its file (the stock runtime files sit in PYODIDE).
 SIZE_OF = {
-    "lean": "LEAN", "engine": "ENGINE", "rubric": "RUBRIC", "python_stdlib.zip": "STDLIB_FULL", "pyodide-lock.json": "LOCK_FULL",
-    "pyodide.mjs": "PYODIDE", "pyodide.asm.mjs": "PYODIDE", "pyodide.asm.wasm": "PYODIDE",
+    "lean": "LEAN",
+    "engine": "ENGINE",
+    "rubric": "RUBRIC",
+    "python_stdlib.zip": "STDLIB_FULL",
+    "pyodide-lock.json": "LOCK_FULL",
+    "pyodide.mjs": "PYODIDE",
+    "pyodide.asm.mjs": "PYODIDE",
+    "pyodide.asm.wasm": "PYODIDE",
 }
 
 
@@ -55,3 +63,39 @@ def test_the_lean_zip_is_the_cached_runtime_and_named_by_it(built_site: Path, ma
     lock = json.loads((local(manifest["LOCK_FULL"])).read_text(encoding="utf-8"))
     assert manifest["LOCK_ABI"] == lock["info"]["abi_version"]
     assert manifest["PYODIDE"].endswith("/") and local(manifest["STDLIB_FULL"]).parent == local(manifest["PYODIDE"])
+
+
+# Decoded by the browser's own decoder (the vendored fzstd.js, run in Node), in chunks as a
+# download arrives, as engine-worker.mjs does: the sha256 of what comes out.
+DECODE = """
+const { Decompress } = require(process.argv[1]);
+const data = require("node:fs").readFileSync(process.argv[2]);
+const hash = require("node:crypto").createHash("sha256");
+const d = new Decompress((chunk) => hash.update(chunk));
+for (let at = 0; at < data.length; at += 65536) d.push(data.subarray(at, at + 65536), at + 65536 >= data.length);
+process.stdout.write(hash.digest("hex"));
+"""
+
+
+@pytest.mark.parametrize("plain", ["LEAN", "pyodide.asm.wasm"])
+def test_each_packed_twin_decodes_in_the_browsers_decoder_to_the_file_it_stands_for(
+    built_site: Path, manifest: dict[str, Any], plain: str
+) -> None:
+    path = local(manifest["PYODIDE"]) / plain if plain.endswith(".wasm") else local(manifest[plain])
+    twin = path.with_name(path.name + ".zst")
+    assert twin.stat().st_size < 0.8 * path.stat().st_size
+    decoder = built_site / "assets" / "widgets" / "fzstd.js"
+    done = subprocess.run(["node", "-e", DECODE, str(decoder), str(twin)], capture_output=True, text=True, check=True)
+    assert done.stdout == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_lean_zip_stores_its_entries_for_its_twin_to_pack() -> None:
+    with zipfile.ZipFile(lean_runtime(PYODIDE).zip) as lean:
+        assert {entry.compress_type for entry in lean.infolist()} == {zipfile.ZIP_STORED}
+
+
+def test_the_vendored_decoder_is_the_npm_package_unchanged() -> None:
+    vendored = (ROOT / "widgets" / "offer_widget" / "fzstd.js").read_text(encoding="utf-8")
+    package = json.loads((ROOT / "node_modules" / "fzstd" / "package.json").read_text(encoding="utf-8"))
+    assert f"fzstd {package['version']} from npm" in vendored.splitlines()[0]
+    assert vendored.endswith((ROOT / "node_modules" / "fzstd" / "umd" / "index.js").read_text(encoding="utf-8"))

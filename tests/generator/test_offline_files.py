@@ -54,9 +54,14 @@ def test_every_page_is_precached_and_the_runtime_is_not(built_site: Path) -> Non
         if path.endswith(".html"):
             assert precache[page_uri(path)] == sri(built_site / path), path
     under_runtime = [p for p in files if p.startswith(tuple(x.strip("/") + "/" for x in IMMUTABLE_PREFIXES))]
-    assert under_runtime and sorted(runtime) == under_runtime
-    assert all(runtime[p] == sri(built_site / p) for p in under_runtime)
-    assert not [p for p in precache if p in runtime or p.endswith((".map", ".wasm", ".zip"))]
+    twins = [p for p in under_runtime if p.endswith(".zst")]
+    assert under_runtime and sorted(runtime) == [p for p in under_runtime if p not in twins]
+    assert all(runtime[p] == sri(built_site / p) for p in runtime)
+    assert not [p for p in precache if p in runtime or p.endswith((".map", ".wasm", ".zip", ".zst"))]
+    # Each twin is kept only decoded, under its plain file's name and type (sw.js checks its SRI hash).
+    types = {".wasm": "application/wasm", ".zip": "application/zip"}
+    assert sorted(offline.packed) == sorted((t, t.removesuffix(".zst"), types[Path(t).with_suffix("").suffix]) for t in twins)
+    assert len(twins) == 2
 
 
 def test_the_version_follows_the_built_files(built_site: Path, tmp_path: Path) -> None:

@@ -9,6 +9,10 @@
 // - The Pyodide runtime and the engine are not precached (content pages must not cost the reader
 //   megabytes): they are kept when /score/ fetches them through this worker, or when the page says
 //   "warm" after its first verdict (a first visit to /score/ starts before this worker exists).
+// - Packed twins (X.zst beside X, made by generator/site/packed.py) are never kept as they are: once
+//   the engine has booted from one, its decoded bytes are kept under X's name, checked against X's
+//   SRI hash, and a request for the twin is answered with that copy. So a second visit decodes
+//   nothing, and the browser's cache of compiled wasm applies.
 // - Anything else (another origin, non-GET, outside the site) is left to the browser.
 "use strict";
 
@@ -18,6 +22,13 @@ const absolute = (path) => new URL(path, ROOT).href;
 const PRECACHE = new Map(BUILD.precache.map(([path, integrity]) => [absolute(path), integrity]));
 const RUNTIME = new Map(BUILD.runtime.map(([path, integrity]) => [absolute(path), integrity]));
 const NOT_FOUND = absolute(BUILD.notFound);
+const TWINS = new Map(BUILD.packed.map(([twin, path, type]) => [absolute(twin), { plain: absolute(path), type }]));
+const TWIN_OF = new Map([...TWINS].map(([twin, { plain }]) => [plain, twin]));
+try {
+  importScripts(absolute(BUILD.decoder)); // sets self.fzstd
+} catch {
+  // No decoder: twins are not kept, their plain files are (warm, below).
+}
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
@@ -97,24 +108,37 @@ async function activate() {
 /**
  * After a first verdict: keep the runtime files the engine booted from (`only`; null: all of them),
  * from the browser's HTTP cache when it still has them. A file of this build's list only: the page
- * cannot make this worker fetch anything else.
+ * cannot make this worker fetch anything else. A file the engine took from its twin is kept decoded.
  */
 async function warm(only) {
   const cache = await caches.open(CACHE);
   let kept = 0;
   for (const [href, integrity] of RUNTIME) {
-    if ((only && !only.has(href)) || (await cache.match(href))) continue;
+    const twin = TWIN_OF.get(href);
+    const fromTwin = Boolean(twin && self.fzstd && (only ? only.has(twin) : true));
+    if ((only && !only.has(href) && !fromTwin) || (await cache.match(href))) continue;
     try {
-      const response = await fetch(buildRequest(href, integrity, "force-cache"));
+      const response = fromTwin ? await decodedTwin(twin, integrity) : await fetch(buildRequest(href, integrity, "force-cache"));
       if (response.ok) {
         await cache.put(href, response);
         kept += 1;
       }
     } catch {
-      // Offline again, or a file of another build: the next visit to /score/ tries again.
+      // Offline again, a file of another build, or a twin that does not decode to its plain file's
+      // bytes: the next visit to /score/ tries again.
     }
   }
   return kept;
+}
+
+/** A twin's decoded bytes as its plain file, if they are exactly that file's (its SRI hash). */
+async function decodedTwin(twin, integrity) {
+  const packed = await fetch(new Request(twin, { cache: "force-cache", credentials: "same-origin" }));
+  if (!packed.ok) throw new Error(`${twin}: HTTP ${packed.status}`);
+  const bytes = self.fzstd.decompress(new Uint8Array(await packed.arrayBuffer()));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  if (`sha256-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error(`${twin} is damaged`);
+  return new Response(bytes, { headers: { "Content-Type": TWINS.get(twin).type } });
 }
 
 /** The cache's key for an address: no query (Material's search adds ?h=…) and no index.html. */
@@ -132,7 +156,9 @@ async function respond(event) {
   const cache = await caches.open(CACHE);
   // ignoreVary: a host's "Vary: Accept-Encoding" must not hide a kept copy (the page's request
   // headers here never carry what the network layer adds).
-  const kept = await cache.match(key, { ignoreVary: true });
+  // A twin is answered with its plain file's kept copy, decoded already (the engine worker sees that
+  // from its type); without one it comes from the network, and is not kept as it is.
+  const kept = await cache.match(TWINS.get(key)?.plain ?? key, { ignoreVary: true });
   if (kept) return kept;
   let response;
   try {
