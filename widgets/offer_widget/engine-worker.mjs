@@ -76,21 +76,32 @@ function earlyDownloads(named) {
 }
 
 /**
- * `url`'s bytes, from its zstd twin (url + ".zst") decoded as it streams, as a response of `type`.
- * A twin this host lacks means the plain file. The service worker answers a twin with its kept,
- * decoded copy: that response is passed on untouched (the browser's cache of compiled wasm applies).
- * A decoding failure fails the response, and so the boot: the page then boots the plain way.
+ * `url`'s bytes, from its zstd twin (url + ".zst"), as a response of `type`. A twin this host lacks
+ * means the plain file. The service worker answers a twin with its kept, decoded copy: that response
+ * is passed on untouched (the browser's cache of compiled wasm applies).
+ * The wasm is decoded as it streams, for Pyodide to compile as it arrives; a decoding failure fails
+ * the boot, and the page then boots the plain way. The zip, which Pyodide reads whole anyway, is
+ * decoded whole and checked against the sha256 its name carries (generator/site/assets.py,
+ * hashed_name): a damaged twin costs the plain zip's download, and the boot goes on.
  */
 async function unpacked(url, type, sources) {
   zstd ??= import("./fzstd.js").then(() => self.fzstd); // a classic script: it sets self.fzstd
   const twin = url + PACKED;
-  const response = await fetch(twin, { credentials: "same-origin" }).catch(() => null);
-  if (!response?.ok || !response.body) {
+  const plain = () => {
     sources.set(url, url);
     return fetch(url, { credentials: "same-origin" });
-  }
+  };
+  const response = await fetch(twin, { credentials: "same-origin" }).catch(() => null);
+  if (!response?.ok || !response.body) return plain();
   sources.set(url, twin);
   if ((response.headers.get("Content-Type") || "").startsWith(type)) return response;
+  if (type !== "application/wasm") {
+    try {
+      return new Response(await decodedWhole(response, await zstd, url), { headers: { "Content-Type": type } });
+    } catch {
+      return plain();
+    }
+  }
   const { Decompress } = await zstd;
   const reader = response.body.getReader();
   // Pushed, not pulled: a pull() that has nothing to enqueue yet stalls the stream on a slow link.
@@ -114,6 +125,19 @@ async function unpacked(url, type, sources) {
     cancel: (reason) => reader.cancel(reason),
   });
   return new Response(body, { headers: { "Content-Type": type } });
+}
+
+/** A twin's bytes decoded whole, if their sha256 starts with the hex digits after the last "-" of `url`'s name. */
+async function decodedWhole(response, { decompress }, url) {
+  const raw = new Uint8Array(await response.arrayBuffer());
+  const bytes = isZstd(raw) ? decompress(raw) : raw;
+  const named = /-([0-9a-f]{16})\.[a-z]+$/.exec(url)?.[1];
+  if (named && crypto.subtle) { // no crypto.subtle on a plain-http address other than localhost
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const hex = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+    if (hex !== named) throw new Error(`${url}: its twin decodes to other bytes`);
+  }
+  return bytes;
 }
 
 function isZstd(bytes) {
