@@ -7,8 +7,8 @@
 //    into unchecked-hash .pyc files at optimize=2 (no docstrings or asserts: the zip is 16% smaller,
 //    1.42 → 1.20 MB deflated), zipped inside Pyodide with sorted entries and fixed dates, so the same
 //    inputs give the same bytes on any host. The entries are stored, not deflated: the site serves
-//    the zip as a zstd twin (generator/site/packed.py), which packs stored .pyc files to 0.91 MB
-//    against 1.20 MB for deflated ones, and imports then read their bytes with no inflating.
+//    the zip as a zstd twin (generator/site/packed.py), which packs stored .pyc files to 0.66 MB
+//    against 0.91 MB for deflated ones, and imports then read their bytes with no inflating.
 // 3. Boots again from the lean zip alone, with an empty lock file, reruns every call and fails
 //    unless each answer is byte-identical to the stock runtime's.
 // Writes OUT/python_stdlib.zip and OUT/modules.json; exit status 1 with a message on stderr otherwise.
