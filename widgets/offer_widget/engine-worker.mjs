@@ -25,6 +25,9 @@ const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progr
 const PACKED = ".zst";
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 let zstd = null; // the decoder module, imported once a twin is asked for
+// The network's fetch: earlyDownloads puts its own in self.fetch, whose answer for a plain file may be
+// the very download that falls back to it.
+const networkFetch = self.fetch.bind(self);
 
 const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? ""));
 
@@ -89,9 +92,9 @@ async function unpacked(url, type, sources) {
   const twin = url + PACKED;
   const plain = () => {
     sources.set(url, url);
-    return fetch(url, { credentials: "same-origin" });
+    return networkFetch(url, { credentials: "same-origin" });
   };
-  const response = await fetch(twin, { credentials: "same-origin" }).catch(() => null);
+  const response = await networkFetch(twin, { credentials: "same-origin" }).catch(() => null);
   if (!response?.ok || !response.body) return plain();
   sources.set(url, twin);
   if ((response.headers.get("Content-Type") || "").startsWith(type)) return response;
@@ -263,7 +266,7 @@ async function boot(mode, a, progress, snapshots) {
   // `files`: what this boot downloaded (a packed twin under its own name), so the page asks the
   // service worker to keep only those.
   const downloaded = Object.values(files).filter(Boolean).map((url) => early?.source(url) ?? url);
-  return { via, files: downloaded, snapshot: via === "lean" && a.RUNTIME_KEY ? takeSnapshot(py) : null };
+  return { via, files: downloaded, snapshot: via === "lean" && a.RUNTIME_KEY ? () => takeSnapshot(py) : null };
 }
 
 /** Python's memory now, while it has seen only our own warm-up request: never the reader's data. */
@@ -305,8 +308,11 @@ helpers
     const mode = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
     return boot(mode, assets, progress, snapshots).then((booted) => {
       report({ type: "ready", via: booted.via, files: booted.files });
-      // Storing takes a while: done after "ready", on bytes captured before any run.
-      if (booted.snapshot) keep(snapshots, assets.RUNTIME_KEY, booted.snapshot);
+      // Taken while "ready" is on its way and the page's first request comes back: in this same
+      // task, so before any message of the page's is handled, and never holding the reader's data.
+      const snapshot = booted.snapshot?.();
+      // Storing takes a while: done after the first answers.
+      if (snapshot) keep(snapshots, assets.RUNTIME_KEY, snapshot);
     });
   })
   .catch((error) => report({ type: "failed", reason: error.reason || "boot", detail: String(error && error.message) }))
