@@ -102,11 +102,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[st
                 twins.append(path)
             else:
                 runtime.append((path, digest))
-        elif (
-            path in _NOT_FOR_READERS
-            or path.endswith(_NOT_FOR_READERS_SUFFIXES)
-            or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES))
-        ):
+        elif path in _NOT_FOR_READERS or path.endswith(_NOT_FOR_READERS_SUFFIXES) or (skip_search_packs and path.startswith(_SEARCH_LANGUAGES)):
             continue
         else:
             precache.append((page_uri(path), digest))

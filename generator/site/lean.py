@@ -128,14 +128,8 @@ def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
     modules = json.loads((folder / MODULES_NAME).read_text(encoding="utf-8"))
     runtime_key = hashlib.sha256(pyodide.encode() + b"\0" + _sha256_file(zip_path)).hexdigest()
     return LeanRuntime(
-        key,
-        zip_path,
-        zip_path.stat().st_size,
-        folder / PACKED_NAMES[0],
-        folder / PACKED_NAMES[1],
-        runtime_key,
-        tuple(modules["stdlib"]),
-        tuple(modules["engine"]),
+        key, zip_path, zip_path.stat().st_size, folder / PACKED_NAMES[0], folder / PACKED_NAMES[1],
+        runtime_key, tuple(modules["stdlib"]), tuple(modules["engine"]),
     )
 
 
@@ -153,17 +147,12 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
         raise LeanUnavailable(f"cannot write the lean runtime's cache ({target.parent}): {exc}") from exc
     try:
         job = work / "job.json"
-        job.write_text(
-            json.dumps(
-                {
-                    "pyodide_dir": str(pyodide_dir.resolve()),
-                    "engine_dir": str(engine_dir.resolve()),
-                    "calls": [list(call) for call in corpus.calls],
-                    "out": str(work),
-                }
-            ),
-            encoding="utf-8",
-        )
+        job.write_text(json.dumps({
+            "pyodide_dir": str(pyodide_dir.resolve()),
+            "engine_dir": str(engine_dir.resolve()),
+            "calls": [list(call) for call in corpus.calls],
+            "out": str(work),
+        }), encoding="utf-8")
         try:
             done = subprocess.run([node, str(BUILDER), str(job)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=work)
         except subprocess.TimeoutExpired as exc:
@@ -208,9 +197,7 @@ def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:
 def main(argv: list[str]) -> int:
     """``python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR``: prepare_package_data, for ``make dist``."""
     if len(argv) != 2:
-        print(
-            "usage: python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR  (puts the lean runtime into RUNTIME_DIR/lean)", file=sys.stderr
-        )
+        print("usage: python -m generator.site.lean RUNTIME_DIR PYODIDE_DIR  (puts the lean runtime into RUNTIME_DIR/lean)", file=sys.stderr)
         return 2
     try:
         runtime = prepare_package_data(Path(argv[0]), Path(argv[1]))

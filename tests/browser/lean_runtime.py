@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-from playwright.sync_api import BrowserContext, Route
+from playwright.sync_api import BrowserContext, Page, Route
 
 from tests.conftest import ROOT
 
@@ -99,6 +99,15 @@ def without_module(zip_bytes: bytes, module: str) -> bytes:
     return out.getvalue()
 
 
+SLOW_LINK = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
+"""Round trips of 150 ms (Chromium's estimate then says so) and no cap on bandwidth, so tests stay quick."""
+
+
+def slow_link(page: Page) -> None:
+    """A link the scoring page sees as slow: its engine worker then takes the wasm's zstd twin too (main.html)."""
+    page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_LINK)
+
+
 def serve_instead(context: BrowserContext, url: str, body: bytes) -> None:
     """Serve ``body`` for the zip at ``url`` and for its zstd twin, which the worker asks for first
     (bytes that are not zstd pass through it unchanged, as from a host that undid the packing)."""
@@ -106,4 +115,4 @@ def serve_instead(context: BrowserContext, url: str, body: bytes) -> None:
         context.route(address, lambda route: route.fulfill(body=body, content_type="application/zip"))
 
 
-__all__ = ["Lean", "Route", "lean_for", "serve_instead", "site_urls", "without_module"]
+__all__ = ["Lean", "Route", "lean_for", "serve_instead", "site_urls", "slow_link", "without_module"]

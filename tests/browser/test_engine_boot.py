@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from lean_runtime import Lean, lean_for, serve_instead, site_urls, without_module
+from lean_runtime import Lean, lean_for, serve_instead, site_urls, slow_link, without_module
 from playwright.sync_api import Page
 from widget_form import criterion_labels, label, score_one, wait_for_result
 
@@ -174,14 +174,6 @@ def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: 
     falls_back_to_plain(lean_page, site_url)
 
 
-SLOW_LINK = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
-"""Round trips of 150 ms (Chromium's estimate then says so) and no cap on bandwidth, so the test stays quick."""
-
-
-def slow_link(page: Page) -> None:
-    page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_LINK)
-
-
 def twins(page: Page) -> list[str]:
     """The runtime's large files the page's workers asked for, packed (their ".zst" twin) or plain, sorted."""
     asked = [r.url.rsplit("/", 1)[-1] for r in page.log.requests]  # type: ignore[attr-defined]
@@ -261,10 +253,7 @@ LEAN_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "lean", "rub
 def test_the_progress_bar_counts_real_bytes_and_speaks_at_a_few_steps(lean_page: Page, site_url: str) -> None:
     lean_page.context.add_init_script(RECORD_STATUS)
     cdp = lean_page.context.new_cdp_session(lean_page)  # a slow line, so the bar has time to move
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 20, "downloadThroughput": 3_000_000, "uploadThroughput": 1_000_000},
-    )
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 20, "downloadThroughput": 3_000_000, "uploadThroughput": 1_000_000})
     lean_page.goto(f"{site_url}/score/")
     assert lean_page.get_by_role("progressbar", name="Loading the scoring engine").count() == 1
     wait_for_result(lean_page)

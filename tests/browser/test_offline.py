@@ -27,6 +27,7 @@ from generator.hosting.headers import IMMUTABLE_PREFIXES
 from generator.hosting.offline import CACHE_PREFIX, SW_URI, offline_files
 from generator.site.assets import pyodide_version
 from tests.browser.conftest import CSP_LISTENER, normal_text, plain_text
+from tests.browser.lean_runtime import slow_link
 from tests.browser.widget_form import label, score_one, wait_for_result
 from tests.conftest import CONTENT, FIXTURES, run_offer_guide
 from tests.serve import _Handler
@@ -190,9 +191,8 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     content = load_content(CONTENT)
     checklist = next(c for c in content.checklists.checklists if CHECKLIST.endswith(f"/{c.id}/"))
     page = context.new_page()
-    if link == "slow":  # round trips of 150 ms: the wasm comes packed too (main.html), not only the lean zip
-        slow = {"offline": False, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1}
-        context.new_cdp_session(page).send("Network.emulateNetworkConditions", slow)
+    if link == "slow":  # the wasm comes packed too, not only the lean zip
+        slow_link(page)
     page.goto(f"{builds.url}/score/")
     wait_for_result(page)
     wait_for_offline_copy(page, with_runtime=True)

@@ -23,14 +23,8 @@ MANIFEST = "assets/widgets/engine-assets.mjs"
 IMPORT = "const m = await import(process.argv[1]); process.stdout.write(JSON.stringify(m));"
 # Each BYTES entry and the export that names its file (the stock runtime files sit in PYODIDE).
 SIZE_OF = {
-    "lean": "LEAN",
-    "engine": "ENGINE",
-    "rubric": "RUBRIC",
-    "python_stdlib.zip": "STDLIB_FULL",
-    "pyodide-lock.json": "LOCK_FULL",
-    "pyodide.mjs": "PYODIDE",
-    "pyodide.asm.mjs": "PYODIDE",
-    "pyodide.asm.wasm": "PYODIDE",
+    "lean": "LEAN", "engine": "ENGINE", "rubric": "RUBRIC", "python_stdlib.zip": "STDLIB_FULL", "pyodide-lock.json": "LOCK_FULL",
+    "pyodide.mjs": "PYODIDE", "pyodide.asm.mjs": "PYODIDE", "pyodide.asm.wasm": "PYODIDE",
 }
 
 

@@ -115,7 +115,7 @@ async function warm(only) {
   let kept = 0;
   for (const [href, integrity] of RUNTIME) {
     const twin = TWIN_OF.get(href);
-    const fromTwin = Boolean(twin && self.fzstd && (only ? only.has(twin) : true));
+    const fromTwin = Boolean(twin && self.fzstd && (!only || only.has(twin)));
     if ((only && !only.has(href) && !fromTwin) || (await cache.match(href))) continue;
     try {
       const response = fromTwin ? await decodedTwin(twin, integrity) : await fetch(buildRequest(href, integrity, "force-cache"));
