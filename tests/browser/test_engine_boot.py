@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lean_runtime import Lean, lean_for, serve_instead, site_urls, slow_link, without_module
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 from widget_form import criterion_labels, label, score_one, wait_for_result
 
 pytestmark = pytest.mark.browser
@@ -212,13 +212,12 @@ def damaged(frame: bytes) -> bytes:
     return frame[:middle] + bytes(b ^ 0x5A for b in frame[middle : middle + 4096]) + frame[middle + 4096 :]
 
 
-# A damaged zip twin is caught before Pyodide sees it (its name carries its sha256): the worker takes
-# the plain zip and the lean boot goes on. The wasm is compiled as it streams, so a damaged wasm twin
-# fails that boot, and the page boots the plain way.
-@pytest.mark.parametrize(("twin", "engine_used"), [("lean zip", "lean"), ("wasm", "plain")])
-def test_a_damaged_packed_file_still_gives_the_verdict_without_a_word(
-    lean_page: Page, built_site: Path, site_url: str, twin: str, engine_used: str
-) -> None:
+# A damaged zip twin is caught before Pyodide sees it (its name carries its sha256). The wasm is
+# compiled as it streams, so a damaged wasm twin fails its compile, which the worker answers with the
+# plain file at once (Pyodide alone would wait for ever). Either way the lean boot goes on.
+@pytest.mark.parametrize("twin", ["lean zip", "wasm"])
+def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: Page, built_site: Path, site_url: str, twin: str) -> None:
+    limits(lean_page, boot=600_000)  # a stalled boot fails the test instead of being timed out
     urls = site_urls(built_site, site_url)
     plain = urls["LEAN"] if twin == "lean zip" else urls["PYODIDE"] + "pyodide.asm.wasm"
     body = damaged((built_site / (plain + ".zst").removeprefix(f"{site_url}/")).read_bytes())
@@ -226,16 +225,32 @@ def test_a_damaged_packed_file_still_gives_the_verdict_without_a_word(
     lean_page.context.route(plain + ".zst", lambda route: served.append(route.request.url) or route.fulfill(body=body))
     if twin == "wasm":
         slow_link(lean_page)  # the wasm comes packed only on a slow link
-    if engine_used == "plain":
-        falls_back_to_plain(lean_page, site_url)
-    else:
-        lean_page.goto(f"{site_url}/score/")
-        score_one(lean_page)
-        wait_for_result(lean_page)
-        assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
-        assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
-        quietly_fine(lean_page)
+    lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
+    quietly_fine(lean_page)
     assert served == [plain + ".zst"]
+
+
+def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_page: Page, built_site: Path, site_url: str) -> None:
+    """The lean worker's wasm, and the plain copy it asks for then, are not WebAssembly: the page
+    boots the plain way (whose own download is sound) at once, not after the boot's time limit."""
+    limits(lean_page, boot=600_000)
+    wasm = site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
+    spoiled: list[str] = []
+
+    def first_two_spoiled(route: Route) -> None:
+        if len(spoiled) < 2:
+            spoiled.append(route.request.url)
+            route.fulfill(body=b"\0asm not a module", content_type="application/wasm")
+        else:
+            route.fallback()
+
+    lean_page.context.route(wasm, first_two_spoiled)
+    falls_back_to_plain(lean_page, site_url)
+    assert spoiled == [wasm, wasm]
 
 
 RECORD_STATUS = """

@@ -61,6 +61,10 @@ function earlyDownloads(named) {
     response.catch(() => {}); // a failed download is Pyodide's to report, when it asks
     waiting.set(url, response);
   }
+  failFast(waiting.get(wasm), () => {
+    sources.set(wasm, wasm);
+    return networkFetch(wasm, { credentials: "same-origin" });
+  });
   const { fetch: fetchNow } = self;
   self.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
@@ -79,11 +83,41 @@ function earlyDownloads(named) {
 }
 
 /**
+ * Pyodide compiles the wasm with `WebAssembly.instantiateStreaming`, and when that fails it only
+ * logs a warning and waits for ever: the reader would watch a stalled bar until the page gives this
+ * boot up (60 s). So a failure on the wasm this worker fetched early (`download`: a damaged twin, a
+ * host that sends the wrong type) is answered at once, with the plain file from `again()`, compiled
+ * from its bytes; should that fail too, the page is told, and boots the plain way. Only the first
+ * call is watched; any other goes to the browser untouched.
+ */
+function failFast(download, again) {
+  const { instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiateStreaming = async function (source, imports) {
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+    // Pyodide's fetch went through the progress counter, which hands on the response it was given.
+    const ours = await Promise.all([source, download]).then(([a, b]) => a === b, () => true);
+    if (!ours) return instantiateStreaming.call(this, source, imports);
+    try {
+      return await instantiateStreaming.call(this, source, imports);
+    } catch {
+      try {
+        const plain = await again();
+        if (!plain.ok) throw new Error(`HTTP ${plain.status}`);
+        return await WebAssembly.instantiate(await plain.arrayBuffer(), imports);
+      } catch (error) {
+        report({ type: "failed", reason: "boot", detail: `pyodide.asm.wasm: ${error && error.message}` });
+        throw error;
+      }
+    }
+  };
+}
+
+/**
  * `url`'s bytes, from its zstd twin (url + ".zst"), as a response of `type`. A twin this host lacks
  * means the plain file. The service worker answers a twin with its kept, decoded copy: that response
  * is passed on untouched (the browser's cache of compiled wasm applies).
  * The wasm is decoded as it streams, for Pyodide to compile as it arrives; a decoding failure fails
- * the boot, and the page then boots the plain way. The zip, which Pyodide reads whole anyway, is
+ * that compile, and failFast then takes the plain file. The zip, which Pyodide reads whole anyway, is
  * decoded whole and checked against the sha256 its name carries (generator/site/assets.py,
  * hashed_name): a damaged twin costs the plain zip's download, and the boot goes on.
  */
