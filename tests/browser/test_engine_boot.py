@@ -253,6 +253,17 @@ def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_
     assert spoiled == [wasm, wasm]
 
 
+def test_a_wasm_that_never_compiles_is_reported_at_once(lean_page: Page, built_site: Path, site_url: str) -> None:
+    """Every copy of the wasm is not WebAssembly: both boots fail, and the page says so at once."""
+    limits(lean_page, boot=600_000)
+    wasm = site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
+    lean_page.context.route(wasm, lambda route: route.fulfill(body=b"\0asm not a module", content_type="application/wasm"))
+    lean_page.goto(f"{site_url}/score/")
+    lean_page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=90_000)
+    assert "could not start" in lean_page.locator("[data-og-status]").inner_text()
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+
+
 RECORD_STATUS = """
 window.__statusTexts = []; window.__barValues = [];
 new MutationObserver(() => {

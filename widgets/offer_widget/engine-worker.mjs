@@ -85,22 +85,24 @@ function earlyDownloads(named) {
 /**
  * Pyodide compiles the wasm with `WebAssembly.instantiateStreaming`, and when that fails it only
  * logs a warning and waits for ever: the reader would watch a stalled bar until the page gives this
- * boot up (60 s). So a failure on the wasm this worker fetched early (`download`: a damaged twin, a
- * host that sends the wrong type) is answered at once, with the plain file from `again()`, compiled
- * from its bytes; should that fail too, the page is told, and boots the plain way. Only the first
- * call is watched; any other goes to the browser untouched.
+ * boot up (60 s). So this worker answers a failure at once. On the lean path, whose wasm it fetched
+ * early (`download`: a damaged twin, a host that sends the wrong type), it takes the plain file from
+ * `again()`, compiled from its bytes. Should that fail too, or on the plain path (no `download`),
+ * it tells the page, which boots the plain way or says that the engine could not start. Only the
+ * first call is watched; any other goes to the browser untouched.
  */
-function failFast(download, again) {
+function failFast(download = null, again = null) {
   const { instantiateStreaming } = WebAssembly;
   WebAssembly.instantiateStreaming = async function (source, imports) {
     WebAssembly.instantiateStreaming = instantiateStreaming;
     // Pyodide's fetch went through the progress counter, which hands on the response it was given.
-    const ours = await Promise.all([source, download]).then(([a, b]) => a === b, () => true);
+    const ours = !download || (await Promise.all([source, download]).then(([a, b]) => a === b, () => true));
     if (!ours) return instantiateStreaming.call(this, source, imports);
     try {
       return await instantiateStreaming.call(this, source, imports);
-    } catch {
+    } catch (failure) {
       try {
+        if (!again) throw failure;
         const plain = await again();
         if (!plain.ok) throw new Error(`HTTP ${plain.status}`);
         return await WebAssembly.instantiate(await plain.arrayBuffer(), imports);
@@ -235,6 +237,7 @@ async function boot(mode, a, progress, snapshots) {
   performance.mark("og:worker:boot"); // marks in the worker's own timeline, for DevTools and benchmarks
   if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
   if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
+  if (!early) failFast(); // the lean path's early downloads watched their own wasm
   const files = downloads(mode, a);
   const counter = progress.countDownloads(progress.expectedSizes(files, a.BYTES), (p) => report({ type: "progress", ...p }));
   const rubricJson = fetchOk(a.RUBRIC, "text");
