@@ -92,6 +92,8 @@ function earlyDownloads(named) {
  * first call is watched; any other goes to the browser untouched.
  */
 function failFast(download = null, again = null) {
+  // No WebAssembly (the boot says so) or no streaming (Pyodide then compiles from bytes): nothing to watch.
+  if (typeof globalThis.WebAssembly?.instantiateStreaming !== "function") return;
   const { instantiateStreaming } = WebAssembly;
   WebAssembly.instantiateStreaming = async function (source, imports) {
     WebAssembly.instantiateStreaming = instantiateStreaming;
