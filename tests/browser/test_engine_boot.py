@@ -234,6 +234,9 @@ def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: P
     assert served == [plain + ".zst"]
 
 
+NOT_WASM = b"\0asm not a module"  # starts as wasm does, and does not compile
+
+
 def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_page: Page, built_site: Path, site_url: str) -> None:
     """The lean worker's wasm, and the plain copy it asks for then, are not WebAssembly: the page
     boots the plain way (whose own download is sound) at once, not after the boot's time limit."""
@@ -244,7 +247,7 @@ def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_
     def first_two_spoiled(route: Route) -> None:
         if len(spoiled) < 2:
             spoiled.append(route.request.url)
-            route.fulfill(body=b"\0asm not a module", content_type="application/wasm")
+            route.fulfill(body=NOT_WASM, content_type="application/wasm")
         else:
             route.fallback()
 
@@ -257,7 +260,7 @@ def test_a_wasm_that_never_compiles_is_reported_at_once(lean_page: Page, built_s
     """Every copy of the wasm is not WebAssembly: both boots fail, and the page says so at once."""
     limits(lean_page, boot=600_000)
     wasm = site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
-    lean_page.context.route(wasm, lambda route: route.fulfill(body=b"\0asm not a module", content_type="application/wasm"))
+    lean_page.context.route(wasm, lambda route: route.fulfill(body=NOT_WASM, content_type="application/wasm"))
     lean_page.goto(f"{site_url}/score/")
     lean_page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=90_000)
     assert "could not start" in lean_page.locator("[data-og-status]").inner_text()

@@ -61,10 +61,7 @@ function earlyDownloads(named) {
     response.catch(() => {}); // a failed download is Pyodide's to report, when it asks
     waiting.set(url, response);
   }
-  failFast(waiting.get(wasm), () => {
-    sources.set(wasm, wasm);
-    return networkFetch(wasm, { credentials: "same-origin" });
-  });
+  failFast(waiting.get(wasm), () => plainFile(wasm, sources));
   const { fetch: fetchNow } = self;
   self.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
@@ -128,10 +125,7 @@ function failFast(download = null, again = null) {
 async function unpacked(url, type, sources) {
   zstd ??= import("./fzstd.js").then(() => self.fzstd); // a classic script: it sets self.fzstd
   const twin = url + PACKED;
-  const plain = () => {
-    sources.set(url, url);
-    return networkFetch(url, { credentials: "same-origin" });
-  };
+  const plain = () => plainFile(url, sources);
   const response = await networkFetch(twin, { credentials: "same-origin" }).catch(() => null);
   if (!response?.ok || !response.body) return plain();
   sources.set(url, twin);
@@ -166,6 +160,12 @@ async function unpacked(url, type, sources) {
     cancel: (reason) => reader.cancel(reason),
   });
   return new Response(body, { headers: { "Content-Type": type } });
+}
+
+/** `url` itself from the network, noted in `sources` as what was downloaded for it. */
+function plainFile(url, sources) {
+  sources.set(url, url);
+  return networkFetch(url, { credentials: "same-origin" });
 }
 
 /** A twin's bytes decoded whole, if their sha256 starts with the hex digits after the last "-" of `url`'s name. */
