@@ -263,13 +263,11 @@ async function boot(mode, a, progress, snapshots) {
     if (saved) {
       report({ type: "phase", phase: "restoring" });
       try {
-        // The snapshot's bytes are still being read and checked: Pyodide meanwhile fetches its
-        // wasm, and awaits them only when it instantiates it.
-        py = await loadPyodide({ ...lean, _loadSnapshot: saved.bytes });
+        py = await snapshots.restoreSnapshot(loadPyodide, lean, saved);
         via = "snapshot";
       } catch (error) {
         // Pyodide refused a sound entry (another build, say): the page boots the plain way.
-        if (!(error instanceof snapshots.SnapshotDamaged)) {
+        if (!(await saved.filled.then(() => false, () => true))) {
           await snapshots.dropSnapshot(a.RUNTIME_KEY);
           throw Object.assign(error, { reason: "snapshot" });
         }
