@@ -29,13 +29,12 @@ def pyodide_python() -> str:
     return str(lock["info"]["python"])
 
 
-def run_in_pyodide(job: dict, tmp_path: Path, runner: Path = RUNNER) -> dict:
-    """``runner``'s JSON answer to ``job``, run on Node (with npm ``pyodide``)."""
+def run_in_pyodide(job: dict, tmp_path: Path) -> dict:
     path = tmp_path / "job.json"
     path.write_text(json.dumps(job), encoding="utf-8")
     node = shutil.which("node")
     assert node, "node is needed to run Pyodide"
-    done = subprocess.run([node, str(runner), str(path)], capture_output=True, text=True, timeout=300, cwd=HERE)
+    done = subprocess.run([node, str(RUNNER), str(path)], capture_output=True, text=True, timeout=300, cwd=HERE)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

@@ -13,8 +13,6 @@ export const SNAPSHOT_CACHE = "offer-guide-snapshot";
 const MAGIC = 0x3153474f; // "OGS1"
 const PAGE = 65536;
 const HEAD = 16;
-// Far above Pyodide's ~31 MB, far below what a damaged size could ask a browser to allocate.
-const MAX_IMAGE = 1 << 30;
 
 function entryURL(key) {
   // Cache Storage wants an http(s) URL as the key; this one is never fetched. Relative to this
@@ -32,14 +30,9 @@ async function openCache() {
 export class SnapshotDamaged extends Error {}
 
 /**
- * The snapshot kept for this runtime key: null when there is none, else `{ image, filled }`.
- * - `image`: a promise of the image's buffer, still all zeros, as soon as the entry's first bytes
- *   give its size. Pyodide sizes its memory from it, then sets itself up and instantiates its wasm
- *   while the rest is read: it awaits the snapshot before any of that, and restores it only once
- *   it has its instance (restoreSnapshot, below, holds the instance back until `filled` settles).
- * - `filled`: settles once the pages are in that buffer and checked.
- * Both reject with SnapshotDamaged, after deleting the entry, when it is not what we stored; the
- * buffer's first word is then cleared, so that Pyodide refuses it rather than restore it.
+ * The snapshot kept for this runtime key: null when there is none, else `{ bytes }`, a promise of
+ * the image that rejects with SnapshotDamaged (after deleting the entry) when it is not what we
+ * stored. Finding the entry is quick; reading it can then overlap the runtime's own start-up.
  */
 export async function findSnapshot(key) {
   let response;
@@ -48,105 +41,25 @@ export async function findSnapshot(key) {
   } catch {
     return null;
   }
-  if (!response?.body) return null;
-  let buffer = null;
-  let sized;
-  let unsized;
-  const image = new Promise((resolve, reject) => ([sized, unsized] = [resolve, reject]));
-  const filled = unpack(response, (made) => sized((buffer = made))).catch(async (error) => {
-    const damaged = error instanceof SnapshotDamaged ? error : new SnapshotDamaged(String(error));
-    buffer?.fill(0, 0, 4); // no longer a snapshot to Pyodide
-    unsized(damaged); // for a caller still waiting for the size (a no-op once it has it)
+  if (!response) return null;
+  const bytes = unpack(response).catch(async (error) => {
     await dropSnapshot(key);
-    throw damaged;
+    throw error instanceof SnapshotDamaged ? error : new SnapshotDamaged(String(error));
   });
-  // Whoever awaits them sees the failure; until then it is not "unhandled".
-  image.catch(() => {});
-  filled.catch(() => {});
-  return { image, filled };
+  bytes.catch(() => {}); // whoever awaits it sees the failure; until then it is not "unhandled"
+  return { bytes };
 }
 
-/**
- * Pyodide (`loadPyodide`, with `options`) restored from `saved`, a findSnapshot answer. Pyodide
- * awaits the snapshot before it sets itself up and instantiates its wasm, and restores it the
- * moment it has the instance. So it gets the image's buffer as soon as the size is known, and the
- * instance only once the pages are in that buffer and checked: reading the entry overlaps
- * Pyodide's own work instead of coming first. A damaged entry leaves a buffer that Pyodide refuses,
- * and this rejects (then `saved.filled` has rejected too).
- */
-export async function restoreSnapshot(loadPyodide, options, saved) {
-  const image = await saved.image;
-  // Pyodide instantiates with one of these (streaming in browsers, from bytes on Node); the first
-  // call after this point is this boot's.
-  const native = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
-  const gates = {};
-  // Only our own gates come down: what they wrap may take itself down as well (failFast does).
-  const takeDown = () => {
-    for (const name in gates) if (WebAssembly[name] === gates[name]) WebAssembly[name] = native[name];
-  };
-  for (const name of Object.keys(native)) {
-    if (typeof native[name] !== "function") continue;
-    gates[name] = async function (...args) {
-      takeDown();
-      const made = await native[name].apply(this, args);
-      await saved.filled.catch(() => {});
-      return made;
-    };
-  }
-  Object.assign(WebAssembly, gates);
-  try {
-    return await loadPyodide({ ...options, _loadSnapshot: image });
-  } finally {
-    takeDown(); // Pyodide failed before it instantiated
-  }
-}
-
-/** Reads the entry: `sized(image)` as soon as its first bytes give its size, then its pages go into that image. */
-async function unpack(response, sized) {
-  const reader = response.body.getReader();
-  const chunks = [];
-  let received = 0;
-  let image = null;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value?.byteLength) {
-      chunks.push(value);
-      received += value.byteLength;
-    }
-    if (!image && (received >= HEAD || done)) sized((image = new Uint8Array(imageLength(joined(chunks, received)))));
-    if (done) break;
-  }
-  const body = joined(chunks, received);
+async function unpack(response) {
+  const body = new Uint8Array(await response.arrayBuffer());
   // Pyodide hangs, rather than fails, on some malformed snapshots: hand it only what we stored.
   // The digest is taken on a copy, off this thread, while the image is laid out here.
   const sum = digest(body);
-  const laidOut = expand(body, image);
+  const image = expand(body);
   if ((await sum) !== response.headers.get("x-sha256")) throw new SnapshotDamaged("snapshot damaged");
-  if (!laidOut || !plausible(image)) throw new SnapshotDamaged("snapshot malformed");
+  if (!image || !plausible(image)) throw new SnapshotDamaged("snapshot malformed");
   performance.mark("og:worker:snapshot-read");
-}
-
-/** `chunks` as one array (the only one, when there is one: no copy), word-aligned for expand. */
-function joined(chunks, total) {
-  if (chunks.length === 1 && chunks[0].byteOffset % 4 === 0) return chunks[0];
-  const whole = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return whole;
-}
-
-/** The image's size from the stored layout's header; a header that is not ours is damage. */
-function imageLength(head) {
-  if (head.byteLength < HEAD) throw new SnapshotDamaged("snapshot malformed");
-  const view = new DataView(head.buffer, head.byteOffset, HEAD);
-  const [magic, length, page] = [0, 4, 8].map((at) => view.getUint32(at, true));
-  if (magic !== MAGIC || page !== PAGE || length < 64 || length % 4 || length > MAX_IMAGE) {
-    throw new SnapshotDamaged("snapshot malformed");
-  }
-  return length;
+  return image;
 }
 
 /** Keep the snapshot under `key`; entries of other runtimes (or layouts) are deleted. */
@@ -184,21 +97,22 @@ function allZero(page) {
   return true;
 }
 
-/** Lays the stored layout's pages out in `image` (all zeros: the pages left out); false if the layout does not add up. */
-function expand(body, image) {
-  if (body.byteLength < HEAD || body.byteLength % 4) return false;
+/** The image back from the stored layout, or null if the layout does not add up. */
+function expand(body) {
+  if (body.byteLength < HEAD || body.byteLength % 4) return null;
   const words = new Uint32Array(body.buffer, body.byteOffset, body.byteLength >> 2);
   const [magic, length, page, count] = words;
-  if (magic !== MAGIC || page !== PAGE || length !== image.byteLength || HEAD + 4 * count > body.byteLength) return false;
+  if (magic !== MAGIC || page !== PAGE || HEAD + 4 * count > body.byteLength) return null;
+  const image = new Uint8Array(length); // zero-filled: the pages left out
   let from = HEAD + 4 * count;
   for (let i = 0; i < count; i++) {
     const at = words[4 + i] * PAGE;
     const size = Math.min(PAGE, length - at);
-    if (size <= 0 || from + size > body.byteLength) return false;
+    if (size <= 0 || from + size > body.byteLength) return null;
     image.set(body.subarray(from, from + size), at);
     from += size;
   }
-  return from === body.byteLength;
+  return from === body.byteLength ? image : null;
 }
 
 async function digest(bytes) {

@@ -263,11 +263,13 @@ async function boot(mode, a, progress, snapshots) {
     if (saved) {
       report({ type: "phase", phase: "restoring" });
       try {
-        py = await snapshots.restoreSnapshot(loadPyodide, lean, saved);
+        // The snapshot's bytes are still being read and checked: Pyodide meanwhile fetches its
+        // wasm, and awaits them only when it instantiates it.
+        py = await loadPyodide({ ...lean, _loadSnapshot: saved.bytes });
         via = "snapshot";
       } catch (error) {
         // Pyodide refused a sound entry (another build, say): the page boots the plain way.
-        if (!(await saved.filled.then(() => false, () => true))) {
+        if (!(error instanceof snapshots.SnapshotDamaged)) {
           await snapshots.dropSnapshot(a.RUNTIME_KEY);
           throw Object.assign(error, { reason: "snapshot" });
         }
