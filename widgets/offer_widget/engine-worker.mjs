@@ -263,8 +263,10 @@ async function boot(mode, a, progress, snapshots) {
     if (saved) {
       report({ type: "phase", phase: "restoring" });
       try {
-        // The snapshot's bytes are still being read and checked: Pyodide meanwhile fetches its
-        // wasm, and awaits them only when it instantiates it.
+        // The snapshot's bytes are still being read and checked: Pyodide has asked for its wasm
+        // already, and awaits them before it sets itself up (it sizes its memory from them).
+        // Handing it a buffer at once and filling it during that set-up gained nothing: on this
+        // one thread the read then waited behind the set-up (commit 39a6e7f).
         py = await loadPyodide({ ...lean, _loadSnapshot: saved.bytes });
         via = "snapshot";
       } catch (error) {
