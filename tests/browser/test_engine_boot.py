@@ -212,14 +212,18 @@ def damaged(frame: bytes) -> bytes:
     return frame[:middle] + bytes(b ^ 0x5A for b in frame[middle : middle + 4096]) + frame[middle + 4096 :]
 
 
+def wasm_url(built_site: Path, site_url: str) -> str:
+    """Where the site serves Pyodide's wasm (the plain file, not its twin)."""
+    return site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
+
+
 # A damaged zip twin is caught before Pyodide sees it (its name carries its sha256). The wasm is
 # compiled as it streams, so a damaged wasm twin fails its compile, which the worker answers with the
 # plain file at once (Pyodide alone would wait for ever). Either way the lean boot goes on.
 @pytest.mark.parametrize("twin", ["lean zip", "wasm"])
 def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: Page, built_site: Path, site_url: str, twin: str) -> None:
     limits(lean_page, boot=600_000)  # a stalled boot fails the test instead of being timed out
-    urls = site_urls(built_site, site_url)
-    plain = urls["LEAN"] if twin == "lean zip" else urls["PYODIDE"] + "pyodide.asm.wasm"
+    plain = site_urls(built_site, site_url)["LEAN"] if twin == "lean zip" else wasm_url(built_site, site_url)
     body = damaged((built_site / (plain + ".zst").removeprefix(f"{site_url}/")).read_bytes())
     served: list[str] = []
     lean_page.context.route(plain + ".zst", lambda route: served.append(route.request.url) or route.fulfill(body=body))
@@ -241,7 +245,7 @@ def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_
     """The lean worker's wasm, and the plain copy it asks for then, are not WebAssembly: the page
     boots the plain way (whose own download is sound) at once, not after the boot's time limit."""
     limits(lean_page, boot=600_000)
-    wasm = site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
+    wasm = wasm_url(built_site, site_url)
     spoiled: list[str] = []
 
     def first_two_spoiled(route: Route) -> None:
@@ -259,7 +263,7 @@ def test_a_wasm_that_will_not_compile_sends_the_page_the_plain_way_at_once(lean_
 def test_a_wasm_that_never_compiles_is_reported_at_once(lean_page: Page, built_site: Path, site_url: str) -> None:
     """Every copy of the wasm is not WebAssembly: both boots fail, and the page says so at once."""
     limits(lean_page, boot=600_000)
-    wasm = site_urls(built_site, site_url)["PYODIDE"] + "pyodide.asm.wasm"
+    wasm = wasm_url(built_site, site_url)
     lean_page.context.route(wasm, lambda route: route.fulfill(body=NOT_WASM, content_type="application/wasm"))
     lean_page.goto(f"{site_url}/score/")
     lean_page.locator("[data-og-score][data-og-ready=failed]").wait_for(state="attached", timeout=90_000)
