@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from typing import Any
 
@@ -11,13 +10,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from offer_engine import InputError, evaluate, to_dict
 from offer_engine.bridge import run
+from offer_engine.record import fields
 from offer_engine.request import Situation
 
 from .conftest import RUBRIC_DATA
 from .scenarios import CRITERIA
 
 WEIGHTS = st.one_of(st.integers(0, 5), st.sampled_from([0.5, 2.5, 1.25, 4.75, 0.1]))
-SITUATION_KEYS = tuple(f.name for f in dataclasses.fields(Situation))  # the engine's own list
+SITUATION_KEYS = fields(Situation)  # the engine's own list
 
 
 @st.composite

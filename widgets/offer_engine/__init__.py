@@ -8,7 +8,7 @@ browser calls ``offer_engine.bridge.run``.
 
 Each name is imported from its module on first use (PEP 562), not all at once: a site rebuild
 whose content has not changed needs only ``Problem`` and the contract, and importing the whole
-engine (some forty dataclasses) cost it a tenth of its time.
+engine cost it a tenth of its time.
 """
 
 from __future__ import annotations

@@ -12,16 +12,15 @@ trade-offs: what to accept instead if the employer cannot move.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .checks import known
 from .priorities import Priority
+from .record import record
 from .rubric import Ask
 from .rules import Judgement, gap_order
 from .vocabulary import MAX_ASKS, SCORE
 
 
-@dataclass(frozen=True)
+@record
 class AskPlan:
     criterion: Priority
     score: int

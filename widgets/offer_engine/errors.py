@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One mistake in the input, at one field, in the one message style "expected X, got Y".
 

@@ -48,10 +48,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from .asks import AskPlan
 from .checks import known
+from .record import record
 from .request import Offer, Situation
 from .rubric import Rubric
 from .rules import Judgement
@@ -74,7 +74,7 @@ GREETING = re.compile(r"^(Hi|Hello|Hey) \{name\},", re.MULTILINE)
 """A spoken greeting to the contact: with no name it becomes "Hi," rather than "Hi Hiring Manager,"."""
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     """A message that goes with a plan's main one: the voicemail, or asking to stay."""
 
@@ -88,7 +88,7 @@ class Message:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     offer: str
     action: Action

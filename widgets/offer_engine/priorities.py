@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .checks import Collector, child, each, flag, known, known_keys, mapping, number, optional, shown, text, whole
+from .record import record
 from .rubric import Ask, Rubric
 from .vocabulary import CUSTOM_KEYS, DEFAULT_CUSTOM_WEIGHT, ID_PATTERN, MAX_CUSTOM, MAX_TEXT, PRIORITY_KEYS, SCORE, WEIGHT
 
 _ID = re.compile(ID_PATTERN)
 
 
-@dataclass(frozen=True)
+@record
 class Priority:
     """One criterion as this reader weighs it."""
 

@@ -37,7 +37,6 @@ Rules applied here (weights and minimums: see ``priorities.py``):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
 from .checks import (
@@ -58,6 +57,7 @@ from .checks import (
     whole,
 )
 from .priorities import Priority, parse_priorities
+from .record import record, replace
 from .rubric import Rubric
 from .vocabulary import (
     CONTACT_KEYS,
@@ -73,14 +73,14 @@ from .vocabulary import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     name: str = ""
     role: str = ""
     company: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Offer:
     name: str
     contact: Contact
@@ -98,7 +98,7 @@ class Offer:
     """A new role or promotion at the reader's current employer: the conversation is with their manager."""
 
 
-@dataclass(frozen=True)
+@record
 class Situation:
     mobility_matters: bool = False
     knows_hiring_manager: bool = False
@@ -113,7 +113,7 @@ class Situation:
     """The reader has handed in their notice at their current job."""
 
 
-@dataclass(frozen=True)
+@record
 class Request:
     your_name: str
     priorities: tuple[Priority, ...]

@@ -25,20 +25,20 @@ CPython and Pyodide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .asks import AskPlan
 from .contributions import Contribution
 from .plan import Plan, ask_points
+from .record import record
 from .rules import Judgement
 from .sensitivity import Flip
 from .vocabulary import Verdict
 from .words import VERDICT_WORD, ask_standing, contribution_text, fit_text, flip_text, minimum_text, offer_words, score_text
 
 
-@dataclass(frozen=True)
+@record
 class OfferResult:
     judgement: Judgement
     rank: int
@@ -52,7 +52,7 @@ class OfferResult:
     plan: Plan
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     offers: tuple[OfferResult, ...]
     """Best-ranked first."""

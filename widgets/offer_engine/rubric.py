@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -52,11 +51,12 @@ from .checks import (
     text,
     whole,
 )
+from .record import record
 from .scripts import Paths, Placeholder, Script, parse_paths, parse_placeholders, parse_scripts
 from .vocabulary import DEADLINE_HOURS, EMAIL_CASES, FIT, NEGOTIATIONS, OFFER_FLAGS, SITUATION_KEYS, WEIGHT
 
 
-@dataclass(frozen=True)
+@record
 class Ask:
     id: str
     text: str
@@ -64,7 +64,7 @@ class Ask:
     """What to accept instead if the employer cannot move on the ask."""
 
 
-@dataclass(frozen=True)
+@record
 class Criterion:
     id: str
     label: str
@@ -74,7 +74,7 @@ class Criterion:
     asks: tuple[Ask, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Threshold:
     value: int | float
     """As written in the data, for display."""
@@ -82,7 +82,7 @@ class Threshold:
     """The smallest fit, in tenths, that reaches it: fits are compared after rounding to 0.1."""
 
 
-@dataclass(frozen=True)
+@record
 class Cost:
     """Something an employer may already have paid for when the reader withdraws an acceptance."""
 
@@ -91,7 +91,7 @@ class Cost:
     talking_point: str
 
 
-@dataclass(frozen=True)
+@record
 class Rubric:
     criteria: tuple[Criterion, ...]
     mobility_criterion: str

@@ -31,13 +31,13 @@ becomes **decline** (``timing``); a decline keeps its own reason.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
 from .checks import known
 from .contributions import Contribution, contributions
 from .priorities import Priority
+from .record import record
 from .request import Offer
 from .rubric import Rubric
 from .vocabulary import ACCEPT, DECLINE, NEGOTIATE, NOT_TRIED, SCORE, Reason, Verdict
@@ -47,7 +47,7 @@ class Standing(NamedTuple):
     """The numbers a verdict depends on, kept so one score can be changed cheaply.
 
     A NamedTuple rather than a dataclass: the flip builds dozens per offer, and a
-    tuple is several times cheaper to build than a frozen dataclass.
+    tuple is several times cheaper to build than a record (``record`` module).
     """
 
     weighted: int
@@ -58,7 +58,7 @@ class Standing(NamedTuple):
     unmet_negotiable: int
 
 
-@dataclass(frozen=True)
+@record
 class Judgement:
     """One offer judged on its own."""
 

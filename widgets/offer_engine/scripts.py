@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from typing import Any
 
 from .checks import Collector, child, closest, known, mapping, suggestion, text
+from .record import fields, record
 from .vocabulary import CALL, EMAIL, FILLED, Channel
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -35,13 +35,13 @@ PATH_NEEDS: dict[str, tuple[Channel, ...]] = {
 """The versions a path's script must have, for paths that always use them."""
 
 
-@dataclass(frozen=True)
+@record
 class Email:
     subject: str
     body: str
 
 
-@dataclass(frozen=True)
+@record
 class Script:
     id: str
     title: str
@@ -49,14 +49,14 @@ class Script:
     email: Email | None
 
 
-@dataclass(frozen=True)
+@record
 class Placeholder:
     label: str
     fallback: str
     """What the script says when the reader leaves the name empty."""
 
 
-@dataclass(frozen=True)
+@record
 class Paths:
     """The script id used on each path."""
 
@@ -126,7 +126,7 @@ def parse_scripts(c: Collector, value: Any, placeholders: Mapping[str, Placehold
 def parse_paths(c: Collector, value: Any, scripts: Mapping[str, Script]) -> Paths | None:
     row = mapping(c, value, "paths") or {}
     chosen = {}
-    for name in (f.name for f in fields(Paths)):
+    for name in fields(Paths):
         field = child("paths", name)
         sid = text(c, row.get(name), field)
         script = scripts.get(sid) if sid is not None else None

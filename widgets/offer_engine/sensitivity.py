@@ -14,16 +14,15 @@ the verdict (for example when the reader said the timing is not right).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .priorities import Priority
 from .ranking import RankKey, in_context, rank_key
+from .record import record
 from .rubric import Rubric
 from .rules import Judgement, Standing, decide, fit_tenths
 from .vocabulary import ORDER, SCORE, Verdict
 
 
-@dataclass(frozen=True)
+@record
 class Flip:
     criterion: Priority
     score_from: int
