@@ -25,7 +25,7 @@ def test_every_name_has_a_home_and_unknown_names_fail_plainly() -> None:
 
 
 def test_a_problem_type_does_not_import_the_scoring_code() -> None:
-    """What an unchanged guide's rebuild imports (generator/guide.py): not the forty-odd dataclasses of scoring."""
+    """What an unchanged guide's rebuild imports (generator/guide.py): not the record classes of scoring."""
     code = "import sys; from offer_engine import Problem; print(sorted(m for m in sys.modules if m.startswith('offer_engine.')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "offer_engine.errors" in loaded and "offer_engine.engine" not in loaded and "offer_engine.rubric" not in loaded

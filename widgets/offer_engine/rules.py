@@ -46,8 +46,8 @@ from .vocabulary import ACCEPT, DECLINE, NEGOTIATE, NOT_TRIED, SCORE, Reason, Ve
 class Standing(NamedTuple):
     """The numbers a verdict depends on, kept so one score can be changed cheaply.
 
-    A NamedTuple rather than a dataclass: the flip builds dozens per offer, and a
-    tuple is several times cheaper to build than a record (``record`` module).
+    A NamedTuple rather than a record: the flip builds dozens per offer, and a
+    tuple is several times cheaper to build than a record.
     """
 
     weighted: int
