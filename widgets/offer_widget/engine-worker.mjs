@@ -298,6 +298,7 @@ async function boot(mode, a, progress, snapshots) {
     py.runPython("import sys; sys.path.insert(0, '/offer_guide')");
   }
   const run = py.pyimport("offer_engine.bridge").run;
+  performance.mark("og:worker:engine-imported"); // its cost is the engine's own (offer_engine/record.py)
   rubricText = await rubricJson;
   counter.restore();
   // Before the reader waits on it, and before any snapshot; a snapshot was taken after one.
