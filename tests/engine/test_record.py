@@ -62,23 +62,29 @@ def test_it_builds_shows_and_compares_as_the_dataclass_does(args: tuple[Any, ...
     assert made != replace(made, x=made.x + 1) and made != replace(made, tags=(*made.tags, "more"))
 
 
-@pytest.mark.parametrize(("call", "expected"), [
-    (lambda: Point(), "missing argument 'x'"),
-    (lambda: Point(1, "a", (), "extra"), "takes 3 arguments, got 4 positional"),
-    (lambda: Point(1, colour="red"), "unexpected or repeated argument 'colour'"),
-    (lambda: Point(1, x=2), "unexpected or repeated argument 'x'"),
-    (lambda: replace(Point(1), colour="red"), "unexpected or repeated argument 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: Point(), "missing argument 'x'"),
+        (lambda: Point(1, "a", (), "extra"), "takes 3 arguments, got 4 positional"),
+        (lambda: Point(1, colour="red"), "unexpected or repeated argument 'colour'"),
+        (lambda: Point(1, x=2), "unexpected or repeated argument 'x'"),
+        (lambda: replace(Point(1), colour="red"), "unexpected or repeated argument 'colour'"),
+    ],
+)
 def test_a_wrong_call_is_a_type_error_that_names_the_argument(call: Callable[[], Any], expected: str) -> None:
     with pytest.raises(TypeError, match=expected):
         call()
 
 
-@pytest.mark.parametrize("change", [
-    lambda p: setattr(p, "x", 5),
-    lambda p: setattr(p, "new", 5),
-    lambda p: delattr(p, "label"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: setattr(p, "x", 5),
+        lambda p: setattr(p, "new", 5),
+        lambda p: delattr(p, "label"),
+    ],
+)
 def test_a_record_cannot_be_changed(change: Callable[[Point], None]) -> None:
     point = Point(1, "a")
     with pytest.raises(FrozenRecordError):
@@ -97,10 +103,13 @@ def test_a_class_keeps_its_own_methods() -> None:
     assert repr(Told("a")) == "<a>" and Told("a") == Told("a")
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ({"__annotations__": {"x": "int", "y": "int"}, "x": 0}, "field without a default follows one with a default"),
-    ({"__annotations__": {"x": "list[int]"}, "x": []}, "mutable default"),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"__annotations__": {"x": "int", "y": "int"}, "x": 0}, "field without a default follows one with a default"),
+        ({"__annotations__": {"x": "list[int]"}, "x": []}, "mutable default"),
+    ],
+)
 def test_a_class_that_dataclasses_would_refuse_is_refused(body: dict[str, Any], expected: str) -> None:
     with pytest.raises(TypeError, match=expected):
         record(type("Bad", (), body))

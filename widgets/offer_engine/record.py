@@ -76,7 +76,7 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     own = self.__dict__  # written directly: __setattr__ refuses every write
     own.update(zip(names, args, strict=False))  # the rest come by keyword or default
     defaults = cls.__record_defaults__
-    for name in names[len(args):]:
+    for name in names[len(args) :]:
         if name in kwargs:
             own[name] = kwargs.pop(name)
         elif name in defaults:
@@ -87,7 +87,6 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         raise TypeError(f"{cls.__name__}() got an unexpected or repeated argument {next(iter(kwargs))!r}")
 
 
-
 def _eq(self: Any, other: Any) -> object:  # bool, or NotImplemented
     if other.__class__ is not self.__class__:
         return NotImplemented
@@ -95,10 +94,8 @@ def _eq(self: Any, other: Any) -> object:  # bool, or NotImplemented
     return bool(key(self) == key(other))
 
 
-
 def _hash(self: Any) -> int:
     return hash(self.__record_key__(self))
-
 
 
 def _repr(self: Any) -> str:
@@ -106,18 +103,19 @@ def _repr(self: Any) -> str:
     return f"{type(self).__qualname__}({shown})"
 
 
-
 def _setattr(self: Any, name: str, value: Any) -> None:
     raise FrozenRecordError(f"cannot assign to field {name!r}")
-
 
 
 def _delattr(self: Any, name: str) -> None:
     raise FrozenRecordError(f"cannot delete field {name!r}")
 
 
-
 _METHODS = {
-    "__init__": _init, "__eq__": _eq, "__hash__": _hash, "__repr__": _repr,
-    "__setattr__": _setattr, "__delattr__": _delattr,
+    "__init__": _init,
+    "__eq__": _eq,
+    "__hash__": _hash,
+    "__repr__": _repr,
+    "__setattr__": _setattr,
+    "__delattr__": _delattr,
 }
