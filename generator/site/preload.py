@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 # `import … from "./name.mjs"` and `import "./name.mjs"`: the widget imports its siblings only.
-_STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\b[^;"]*?(?:\bfrom\s*)?"\./([\w.-]+\.mjs)"', re.MULTILINE)
+# Not `import("./name.mjs")`: a dynamic import is loaded when it runs, so it is not preloaded.
+_STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\b(?!\s*\()[^;"]*?(?:\bfrom\s*)?"\./([\w.-]+\.mjs)"', re.MULTILINE)
 
 
 @cache

@@ -1,6 +1,8 @@
-// Loaded on every page. Material's instant navigation swaps page content without rerunning scripts,
+// Loaded on every page. Material's instant navigation swaps page content without a new document,
 // so the scoring widget is mounted from `document$` whenever the current page has one. The widget's
-// modules (and the one engine worker) are imported once and live for the whole visit.
+// modules (and the one engine worker) are imported once and live for the whole visit. On the scoring
+// page itself, score-page.mjs has usually mounted the widget already, while the page was parsed:
+// mount() then does nothing, so this stays the fallback if that module failed to load.
 
 const SELECTOR = "[data-og-score]";
 
