@@ -133,6 +133,18 @@ def test_the_widget_answers_before_the_theme_script_has_run(page: Page, site_url
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
 
 
+def test_the_widget_still_mounts_when_its_early_module_does_not_load(page: Page, site_url: str) -> None:
+    # The page's own entry (score-page.mjs) is an optimisation: without it the widget is mounted
+    # once the page is parsed, by the loader every page has, and answers as before.
+    page.route("**/assets/widgets/score-page.mjs", lambda route: route.abort())
+    page.goto(f"{site_url}/score/")
+    score_one(page)
+    wait_for_result(page)
+    assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
+    assert page.locator("[data-og-score] .og-share").count() == 1
+    assert csp_violations(page) == []
+
+
 def _file(url: str) -> str:
     return url.split("?", 1)[0].rsplit("/", 1)[-1]
 
