@@ -133,16 +133,25 @@ def test_the_widget_answers_before_the_theme_script_has_run(page: Page, site_url
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
 
 
-def test_the_widget_still_mounts_when_its_early_module_does_not_load(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("arrival", ["full load", "instant navigation"])
+def test_the_widget_still_mounts_when_its_early_module_does_not_load(page: Page, site_url: str, arrival: str) -> None:
     # The page's own entry (score-page.mjs) is an optimisation: without it the widget is mounted
-    # once the page is parsed, by the loader every page has, and answers as before.
+    # by the loader every page has (once the page is parsed, or by Material's instant navigation,
+    # which reruns the content's scripts and must not stall on the one that failed).
     page.route("**/assets/widgets/score-page.mjs", lambda route: route.abort())
-    page.goto(f"{site_url}/score/")
+    if arrival == "full load":
+        page.goto(f"{site_url}/score/")
+    else:
+        page.goto(f"{site_url}/")
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-content a[href$='score/']").first.click()
     score_one(page)
     wait_for_result(page)
     assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
     assert page.locator("[data-og-score] .og-share").count() == 1
     assert csp_violations(page) == []
+    if arrival == "instant navigation":
+        assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
 
 
 def _file(url: str) -> str:
