@@ -21,6 +21,7 @@ WIDGET_URI = "assets/widgets"
 # the site by MkDocs as the theme's static files, under the same paths.
 STYLESHEETS = ("assets/css/guide.css", "assets/css/print.css", f"{WIDGET_URI}/ticks.css", f"{WIDGET_URI}/widget.css")
 MODULES = (
+    f"{WIDGET_URI}/same-page.mjs",  # keeps Material's instant navigation from fetching the page the reader is on
     f"{WIDGET_URI}/ticks.mjs",
     f"{WIDGET_URI}/print.mjs",
     f"{WIDGET_URI}/widget-loader.mjs",

@@ -14,7 +14,7 @@ from generator.content.load import engine_data, load_content
 from generator.site.pages import all_checklists
 from tests.browser.conftest import plain_text
 from tests.browsers.conftest import unwanted
-from tests.browsers.drivers import BOOT_FAILED, BOOT_STATUS, Driver, webkit_console_while_loading
+from tests.browsers.drivers import BOOT_FAILED, BOOT_STATUS, Driver, by_label, webkit_console_while_loading
 from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -66,6 +66,34 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     settle(driver)
     assert driver.evaluate(SHOWN_VERDICT) == expected
     assert driver.evaluate(SAVED_ANSWERS)["offers"][0]["scores"][first["id"]] == new_score
+    assert unwanted(driver) == []
+
+
+# Every request the page starts from now on, by XMLHttpRequest (Material's instant navigation) or fetch.
+RECORD_REQUESTS = """(() => {
+  const asked = (window.__asked = []);
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) { asked.push(new URL(url, location.href).pathname); return open.apply(this, arguments); };
+  const fetchNow = window.fetch;
+  window.fetch = function (input) { asked.push(new URL(input.url ?? input, location.href).pathname); return fetchNow.apply(this, arguments); };
+  return true;
+})()"""
+
+
+def test_a_link_to_a_place_on_the_open_scoring_page_keeps_the_widget_as_it_is(driver: Driver, probed_url: str) -> None:
+    # Pasted into the tab: only the fragment changes. Material's instant navigation used to fetch
+    # the page again and swap it in (widgets/offer_widget/same-page.mjs), remounting the widget.
+    driver.goto(f"{probed_url}/score/")
+    settle(driver)
+    driver.fill("Name of offer 1", "Acme")
+    settle(driver)
+    driver.evaluate('(document.querySelector("[data-og-score]").__before = true)')
+    driver.evaluate(RECORD_REQUESTS)
+    driver.goto(f"{probed_url}/score/#og-results-title")
+    driver.wait_for('location.hash === "#og-results-title"')
+    assert "/score/" not in driver.evaluate("window.__asked")
+    assert driver.evaluate('document.querySelector("[data-og-score]").__before') is True, "the widget was swapped"
+    assert driver.evaluate(by_label("Name of offer 1") + ".value") == "Acme"
     assert unwanted(driver) == []
 
 
