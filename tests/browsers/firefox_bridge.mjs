@@ -5,7 +5,11 @@ import { createInterface } from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
-const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true });
+// Firefox's first start after its files have left the page cache pages in its 295 MB install at
+// random from this machine's slow disk: 23 s once the cache was dropped (3.4 s warm), and past
+// puppeteer's default 30 s in a CI run, where both first launches failed. So it gets 2 minutes.
+const LAUNCH_TIMEOUT_MS = 120_000;
+const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, timeout: LAUNCH_TIMEOUT_MS });
 let page = null;
 let consoleErrors = [];
 
