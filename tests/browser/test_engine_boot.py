@@ -117,6 +117,28 @@ def quietly_fine(page: Page) -> None:
     assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
 
 
+# Records when the page sends the engine's worker a request.
+RECORD_RUNS = """window.__runsSent = [];
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message && message.type === 'run') window.__runsSent.push(performance.now());
+  return post.call(this, message, ...rest);
+};"""
+
+
+def test_the_first_request_goes_to_the_engine_while_it_starts(lean_page: Page, site_url: str) -> None:
+    # The worker keeps it until its engine is up and answers it then, so the answer does not wait
+    # for the page's main thread, busy with the page, to hear "ready" and send it only then.
+    lean_page.add_init_script(RECORD_RUNS)
+    open_widget(lean_page, site_url)
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    sent = lean_page.evaluate("window.__runsSent")
+    ready = lean_page.evaluate("performance.getEntriesByName('og:engine-ready')[0].startTime")
+    assert sent and sent[0] < ready
+    quietly_fine(lean_page)
+
+
 def test_the_snapshot_never_holds_what_the_reader_typed(lean_page: Page, site_url: str) -> None:
     open_widget(lean_page, site_url)
     label(lean_page, "Your name").fill(MARKER)  # typed while the engine is still starting

@@ -128,6 +128,7 @@ function startEngine() {
     // What the worker said before this module ran, in order; an error ends the list.
     early?.messages.forEach((data) => onMessage({ data }));
     if (early?.error !== undefined) onError({ message: early.error });
+    pump(); // a request that waited for a worker: this one keeps it until its engine is up
   }
 
   /** The worker the head script started, with what it said so far (once per page, else null). */
@@ -154,6 +155,12 @@ function startEngine() {
 
   function bootFailed(attempt, reason, detail) {
     stop();
+    // A request sent to the worker that failed goes to the next one; none of it was answered.
+    if (inFlight) {
+      clearTimeout(inFlight.timer);
+      queue.unshift(inFlight);
+      inFlight = null;
+    }
     if (!FINAL.has(reason) && attempt + 1 < plan.length) return launch(attempt + 1);
     if (!everReady) {
       emit({ type: "phase", phase: "failed" });
@@ -174,6 +181,7 @@ function startEngine() {
     emit({ type: "phase", phase: "ready" });
     emit({ type: first ? "ready" : "recovered", via: how });
     if (first) settleReady.resolve();
+    if (inFlight && !inFlight.timer) inFlight.timer = setTimeout(() => crashed("timeout"), LIMITS.run);
     pump();
   }
 
@@ -208,10 +216,15 @@ function startEngine() {
     pump();
   }
 
+  /**
+   * Send the next request, one at a time. Also while the worker boots: it keeps the request until
+   * its engine is up and answers it then, so the answer follows "ready" at once, however late the
+   * page's busy main thread hears of either. The time a run may take counts from "ready" on.
+   */
   function pump() {
-    if (!up || inFlight || !queue.length) return;
+    if (!worker || inFlight || !queue.length) return;
     inFlight = queue.shift();
-    inFlight.timer = setTimeout(() => crashed("timeout"), LIMITS.run);
+    inFlight.timer = up ? setTimeout(() => crashed("timeout"), LIMITS.run) : 0;
     worker.postMessage({ type: "run", id: inFlight.id, request: inFlight.request });
   }
 
@@ -240,9 +253,11 @@ function startEngine() {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    /** Score one request (the offer-file shape); resolves to the bridge's answer, or to a fault of ours. */
+    /**
+     * Score one request (the offer-file shape); resolves to the bridge's answer, or to a fault of
+     * ours. May be called before `ready`: the request is sent at once (see pump).
+     */
     async run(request) {
-      await ready;
       if (dead) return fault("stopped", dead);
       return new Promise((resolve) => {
         queue.push({ id: ++nextId, request: JSON.stringify(request), resolve });

@@ -7,7 +7,8 @@
 // snapshot kept in this browser) when the site has a lean runtime, and "plain" (Pyodide's stock
 // standard library and lock file, and the engine zip unpacked into the file system) when the name
 // ends in ": plain" or the site has no lean runtime.
-// Messages in:  {type: "run", id, request}
+// Messages in:  {type: "run", id, request}, also while it boots: those wait, and are answered once
+//               the engine is up (engine-client.mjs sends the first at once, see `beforeUp` below)
 // Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via}
 //               · {type: "failed", reason, detail} · {type: "result", id, text}
 //               · {type: "crashed", detail} · {type: "snapshot", stored}
@@ -343,6 +344,11 @@ function run({ id, request }) {
   report({ type: "result", id, text });
 }
 
+// Requests that come before the engine is up, in order; null once it is. The page sends its first
+// request without waiting for "ready": its main thread, busy parsing the page, may handle "ready"
+// long after the engine is up, and the answer is then ready with it, not one more hop later.
+let beforeUp = [];
+
 helpers
   .then(([assets, progress, snapshots]) => {
     // Which way to boot, from the worker's name (see the top of this file). A namespace: a manifest
@@ -350,10 +356,12 @@ helpers
     const mode = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
     return boot(mode, assets, progress, snapshots).then((booted) => {
       report({ type: "ready", via: booted.via, files: booted.files });
-      // Taken while "ready" is on its way and the page's first request comes back: in this same
-      // task, so before any message of the page's is handled, and never holding the reader's data.
+      // Taken before any request of the page's has run, so it never holds the reader's data.
       const snapshot = booted.snapshot?.();
-      // Storing takes a while: done after the first answers.
+      // Then the requests that came during the boot, and storing the snapshot after them: it takes a while.
+      const queued = beforeUp;
+      beforeUp = null;
+      queued.forEach(run);
       if (snapshot) keep(snapshots, assets.RUNTIME_KEY, snapshot);
     });
   })
@@ -361,5 +369,7 @@ helpers
   .finally(() => early?.release());
 
 self.addEventListener("message", ({ data: message }) => {
-  if (message.type === "run") run(message);
+  if (message.type !== "run") return;
+  if (beforeUp) beforeUp.push(message);
+  else run(message);
 });

@@ -1,6 +1,7 @@
 // The /score/ page's widget: binds the form to saved answers and to the engine, and re-renders the
 // result whenever an input changes. At most one run is in flight; changes made meanwhile are
 // coalesced into one more run, so results keep up with typing without queueing stale work.
+// The first run is sent while the engine still boots, and answered as soon as it is up.
 // Until one score is the reader's own (own-scores.mjs) the page shows what to do first, not a verdict.
 
 import { renderComparison } from "./compare.mjs";
@@ -74,18 +75,23 @@ export function mount(root) {
       return;
     }
     running = true;
+    again = false;
+    // Sent before the engine is up: the worker answers it as soon as it is (engine-client.mjs).
+    let pending = engine.run(toRequest(answers, builtIn));
     try {
       await engine.ready;
     } catch {
       running = false;
       return; // the status line already says why
     }
-    do {
-      again = false;
-      const response = await engine.run(toRequest(answers, builtIn));
+    for (;;) {
+      const response = await pending;
       if (!root.isConnected) break;
       render(response);
-    } while (again);
+      if (!again) break;
+      again = false;
+      pending = engine.run(toRequest(answers, builtIn));
+    }
     running = false;
     if (!root.isConnected) return;
     delete root.dataset.ogPending;
