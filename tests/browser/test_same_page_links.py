@@ -23,24 +23,24 @@ def requests_for(page: Page, path: str) -> int:
     return sum(1 for r in page.log.requests if urlsplit(r.url).path == path)  # type: ignore[attr-defined]
 
 
-def skip_link(page: Page, site_url: str) -> None:
+def skip_link(page: Page) -> None:
     page.get_by_role("link", name="Skip to content").focus()
     page.keyboard.press("Enter")
 
 
-def pasted_link(page: Page, site_url: str) -> None:
+def pasted_link(page: Page) -> None:
     page.goto(f"{page.url.split('#')[0]}#og-results-title")  # only the fragment differs
 
 
-def back_button(page: Page, site_url: str) -> None:
+def back_button(page: Page) -> None:
     page.evaluate("history.pushState(null, '', '#og-results-title')")  # an entry of this page's own
     page.go_back()
 
 
-STEPS: dict[str, Callable[[Page, str], None]] = {
+STEPS: dict[str, Callable[[Page], None]] = {
     "the skip link, from the keyboard": skip_link,
-    "the result line's 'See the details'": lambda page, _: page.get_by_role("link", name="See the details").click(),
-    "the title's permanent link": lambda page, _: page.get_by_role("heading", level=1).get_by_role("link", name="¶").click(),
+    "the result line's 'See the details'": lambda page: page.get_by_role("link", name="See the details").click(),
+    "the title's permanent link": lambda page: page.get_by_role("heading", level=1).get_by_role("link", name="¶").click(),
     "a link to a place on the page, pasted into the open tab": pasted_link,
     "the back button, to where the page began": back_button,
 }
@@ -48,7 +48,7 @@ STEPS: dict[str, Callable[[Page, str], None]] = {
 
 @pytest.mark.parametrize("step", STEPS.values(), ids=STEPS.keys())
 def test_a_step_within_the_scoring_page_keeps_the_widget_as_it_is(
-    page: Page, site_url: str, step: Callable[[Page, str], None]
+    page: Page, site_url: str, step: Callable[[Page], None]
 ) -> None:
     open_score(page, site_url)
     score_one(page)
@@ -57,7 +57,7 @@ def test_a_step_within_the_scoring_page_keeps_the_widget_as_it_is(
     undo = page.get_by_role("button", name="Undo")
     undo.wait_for()
     before = requests_for(page, "/score/")
-    step(page, site_url)
+    step(page)
     page.wait_for_load_state("networkidle")  # Material's fetch and swap, had one started, are done by now
     assert requests_for(page, "/score/") == before, "the page was fetched again"
     assert undo.is_visible(), "what the widget showed is gone"
@@ -72,7 +72,7 @@ def test_a_step_within_a_guide_page_does_not_fetch_it_again(page_factory: Any, s
     page.goto(f"{site_url}/")
     page.wait_for_function("typeof window.document$?.subscribe === 'function'")
     before = requests_for(page, "/")
-    skip_link(page, site_url)
+    skip_link(page)
     page.wait_for_load_state("networkidle")
     assert requests_for(page, "/") == before
     # Material's own navigation still works afterwards: another page is swapped in, and back again.

@@ -181,7 +181,7 @@ function startEngine() {
     emit({ type: "phase", phase: "ready" });
     emit({ type: first ? "ready" : "recovered", via: how });
     if (first) settleReady.resolve();
-    if (inFlight && !inFlight.timer) inFlight.timer = setTimeout(() => crashed("timeout"), LIMITS.run);
+    armRunLimit();
     pump();
   }
 
@@ -224,8 +224,14 @@ function startEngine() {
   function pump() {
     if (!worker || inFlight || !queue.length) return;
     inFlight = queue.shift();
-    inFlight.timer = up ? setTimeout(() => crashed("timeout"), LIMITS.run) : 0;
+    inFlight.timer = 0;
     worker.postMessage({ type: "run", id: inFlight.id, request: inFlight.request });
+    armRunLimit();
+  }
+
+  /** A run sent to an engine that is up has LIMITS.run ms to answer; one sent during the boot, from "ready" on. */
+  function armRunLimit() {
+    if (up && inFlight && !inFlight.timer) inFlight.timer = setTimeout(() => crashed("timeout"), LIMITS.run);
   }
 
   launch(0);
