@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: serve site test lint check setup python node chromium firefox webkit java nginx nginx-server schema dist dist-runtime dist-lean dist-starter clean
+.PHONY: serve site test lint check setup python node chromium firefox webkit java nginx nginx-server schema dist dist-runtime dist-lean dist-bundle dist-starter clean
 
 serve: setup ## install everything, build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/offer-guide serve --dev-addr 127.0.0.1:8000
@@ -67,12 +67,16 @@ nginx-server:
 # (no checkout, no Node). DIST=elsewhere puts it elsewhere.
 DIST ?= dist
 RUNTIME := widgets/offer_widget/runtime
-dist: setup dist-runtime dist-lean dist-starter ## build the wheel into dist/
+dist: setup dist-runtime dist-lean dist-bundle dist-starter ## build the wheel into dist/
 	$(BIN)/python -m build --wheel --outdir $(DIST) . > /dev/null
 	@ls -1 $(DIST)/*.whl
 
 dist-runtime: setup
 	$(BIN)/python -m generator.site.runtime_files $(RUNTIME)/pyodide
+
+# The scoring widget's modules bundled by esbuild, into $(RUNTIME)/bundle/<key>/ (generator/site/bundle.py).
+dist-bundle: setup
+	$(BIN)/python -m generator.site.bundle $(RUNTIME)
 
 # What `offer-guide new` copies: this guide's content and mkdocs.yml.
 dist-starter:

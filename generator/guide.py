@@ -5,8 +5,7 @@ every template. For a guide that has not changed that was a sixth of a rebuild, 
 guide is kept in the user cache (generator/build_cache.py) under the digest of everything it is
 made from:
 - the content files;
-- the code and templates of this package and of the engine, and the widget's modules (the
-  scoring page preloads their import closure, generator/site/preload.py);
+- the code and templates of this package and of the engine;
 - the versions of Python, Jinja2 and Markdown.
 
 Bad content is never kept: it raises ``ContentError`` every time.
@@ -23,13 +22,11 @@ from typing import Any
 import jinja2
 import markdown
 import offer_engine  # only the package: its modules load on first use
-import offer_widget
 
 from generator.build_cache import files_digest, kept
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 ENGINE_DIR = Path(offer_engine.__file__).resolve().parent
-WIDGET_DIR = Path(offer_widget.__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class Guide:
     rubric: bytes
     """The engine's data as the browser's engine reads it (``rubric-<hash>.json``)."""
     contract: str
-    """The engine's contract as an ES module (``engine-contract.mjs``)."""
+    """The engine's contract as JSON (generator/site/contract_asset.py), for the widget's JavaScript."""
 
 
 def made_guide(content_dir: Path) -> Guide:
@@ -54,10 +51,9 @@ def made_guide(content_dir: Path) -> Guide:
 
 
 def code_files() -> list[Path]:
-    """The code a guide is made with: this package (templates included), the engine and the widget's modules."""
+    """The code a guide is made with: this package (templates included) and the engine."""
     generator = [p for p in GENERATOR_DIR.rglob("*") if p.suffix in (".py", ".j2") and "__pycache__" not in p.parts]
-    # The widget's own modules only: its runtime/ folder holds Pyodide's, which no page lists.
-    return [*generator, *ENGINE_DIR.glob("*.py"), *WIDGET_DIR.glob("*.mjs")]
+    return [*generator, *ENGINE_DIR.glob("*.py")]
 
 
 def inputs_digest(content_dir: Path) -> str:
@@ -74,7 +70,7 @@ def _make(content_dir: Path) -> Guide:
     from generator.content.load import load_content
     from generator.content.projection import engine_data_from
     from generator.site.assets import rubric_json
-    from generator.site.contract_asset import contract_module
+    from generator.site.contract_asset import contract_json
     from generator.site.nav import build_nav
     from generator.site.pages import render_pages
 
@@ -86,5 +82,5 @@ def _make(content_dir: Path) -> Guide:
         nav=build_nav(content),
         pages=render_pages(content),
         rubric=rubric_json(engine_data),
-        contract=contract_module(engine_data),
+        contract=contract_json(engine_data),
     )

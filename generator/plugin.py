@@ -22,6 +22,7 @@ from generator.hosting.csp import PagePolicy
 from generator.hosting.headers import IMMUTABLE_PREFIXES, robots_txt, write_headers
 from generator.hosting.offline import sri_of, write_retiring_worker, write_service_worker
 from generator.site.assets import early_files, engine_files
+from generator.site.bundle import widget_bundle
 from generator.site.markup import fix_chrome
 from generator.site.theme import WIDGET_URI, add_theme
 
@@ -73,11 +74,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]  # 
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide a generated page; rename or remove it")
             files.append(File.generated(config, path, content=markdown))
+        bundle = widget_bundle()  # the scoring page's one script, whose modules need not be served too
         for source in sorted(resources.files(WEB_PACKAGE).iterdir(), key=lambda p: p.name):
-            if source.is_file() and source.name.endswith(WEB_SUFFIXES):
+            if source.is_file() and source.name.endswith(WEB_SUFFIXES) and source.name not in bundle.bundled_only:
                 files.append(File.generated(config, f"{WIDGET_URI}/{source.name}", content=source.read_bytes()))
         self.copied = {}
-        generated_files, assets = engine_files(config, self.guide.rubric, self.guide.contract)
+        generated_files, assets = engine_files(config, self.guide.rubric, self.guide.contract, bundle)
         self.early_files = early_files(assets)
         for generated in generated_files:
             files.append(generated)

@@ -19,7 +19,6 @@ from generator.content.model.lists import Checklist, Tick
 from generator.content.model.scripts import Note, Placeholder, Script
 from generator.content.numbers import PLACEHOLDER
 from generator.content.projection import browser_contract
-from generator.site.preload import module_closure
 from generator.site_map import PAGES, checklist_page
 
 # page id → template. Checklist pages are added per checklist in content.
@@ -75,7 +74,6 @@ def _context(content: Content) -> dict[str, Any]:
         # Hard-case sections show their scripts (and notes) in full, by id.
         "scripts": {s.id: s for s in _scripts_and_notes(content)},
         "placeholders": content.scripts.placeholders,
-        "module_closure": module_closure,  # a page's front matter lists the widget modules to preload
     }
 
 

@@ -11,7 +11,7 @@ from conftest import csp_violations
 from playwright.sync_api import Page, Route
 from widget_form import READY, label, open_score, score_one, wait_for_result
 
-from generator.site.preload import module_closure
+from generator.site.theme import MODULES
 
 pytestmark = pytest.mark.browser
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -56,13 +56,15 @@ def test_no_other_origin_no_errors_no_violations_on_any_page(page: Page, site_ur
 
 def test_instant_navigation_keeps_one_pyodide_and_a_working_widget(page: Page, site_url: str) -> None:
     open_score(page, site_url)
-    page.evaluate("window.__sameDocument = true")
+    page.evaluate("window.__sameDocument = true; window.__firstWidget = self.offerGuideWidget")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_function("!document.querySelector('[data-og-score]')")
     page.locator("a.md-footer__link--prev").click()
     page.wait_for_function(READY)
     assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
     assert page.evaluate("window.__offerGuideEngineBoots") == 1
+    # The widget's script ran again, with the page swapped in, and mounted the widget it had loaded.
+    assert page.evaluate("self.offerGuideWidget === window.__firstWidget && !!window.__firstWidget")
     wasm = [r.url for r in page.log.requests if r.url.endswith("pyodide.asm.wasm")]  # type: ignore[attr-defined]
     assert len(wasm) == 1
 
@@ -88,24 +90,21 @@ def test_arriving_by_instant_navigation_starts_one_engine_and_scores(page: Page,
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
 
 
-def test_the_scoring_page_preloads_every_widget_module_it_loads(page: Page, site_url: str) -> None:
-    # The widget's modules are listed in the page's head, so none waits for the one that imports it.
+def test_the_scoring_page_runs_its_widget_as_one_script(page: Page, site_url: str) -> None:
+    # One classic script, not a graph of modules found one import at a time: the page asks for it
+    # once, and for none of the modules bundled in it.
     widgets = f"{site_url}/assets/widgets/"
     open_score(page, site_url)
+    wait_for_result(page)
     loaded = page.evaluate(
-        "(prefix) => performance.getEntriesByType('resource').map(r => r.name).filter(n => n.startsWith(prefix) && n.endsWith('.mjs'))",
+        "(prefix) => performance.getEntriesByType('resource').map(r => r.name).filter(n => n.startsWith(prefix))",
         widgets,
     )
-    preloaded = page.eval_on_selector_all("head link[rel=modulepreload]", "links => links.map(l => l.href)")
-    # The module scripts every page loads, and the engine's worker, with what they import, are not the
-    # widget's; the page's own entry (score-page.mjs) and everything it imports are.
-    scripts = page.eval_on_selector_all("script[type=module][src]", "ss => ss.map(s => s.src.split('/').pop())")
-    assert "score-page.mjs" in scripts
-    entries = [entry for entry in [*scripts, "engine-worker.mjs"] if entry != "score-page.mjs"]
-    others = {f"{widgets}{name}" for entry in entries for name in module_closure(entry)}
-    assert {f"{widgets}score-page.mjs", f"{widgets}score-widget.mjs"} <= set(preloaded)
-    assert f"{widgets}score-widget.mjs" in set(loaded) - others
-    assert set(loaded) - others <= set(preloaded)
+    assert loaded.count(f"{widgets}score-page.js") == 1
+    bundled = ("score-page.mjs", "score-widget.mjs", "engine-client.mjs", "answers.mjs", "results.mjs", "share-panel.mjs")
+    assert [name for name in loaded if name.removeprefix(widgets) in bundled] == []
+    assert {f"{site_url}/{module}" for module in MODULES} <= set(loaded)  # the same list, read the same way
+    assert page.eval_on_selector_all("script[data-og-widget]", "ss => ss.map(s => [s.type, s.async, s.defer])") == [["", False, False]]
 
 
 def test_the_widget_answers_before_the_theme_script_has_run(page: Page, site_url: str) -> None:
@@ -134,22 +133,22 @@ def test_the_widget_answers_before_the_theme_script_has_run(page: Page, site_url
 
 
 @pytest.mark.parametrize("arrival", ["full load", "instant navigation"])
-def test_the_widget_still_mounts_when_its_early_module_does_not_load(page: Page, site_url: str, arrival: str) -> None:
-    # The page's own entry (score-page.mjs) is an optimisation: without it the widget is mounted
-    # by the loader every page has (once the page is parsed, or by Material's instant navigation,
-    # which reruns the content's scripts and must not stall on the one that failed).
-    page.route("**/assets/widgets/score-page.mjs", lambda route: route.abort())
+def test_the_reader_is_told_when_the_widget_script_does_not_load(page: Page, site_url: str, arrival: str) -> None:
+    # Without its script the form cannot score: the status says so and how to recover, rather than
+    # "loading" for good (widget-loader.mjs, on every page, is what notices).
+    page.route("**/assets/widgets/score-page.js", lambda route: route.abort())
     if arrival == "full load":
         page.goto(f"{site_url}/score/")
     else:
         page.goto(f"{site_url}/")
         page.evaluate("window.__sameDocument = true")
         page.locator(".md-content a[href$='score/']").first.click()
-    score_one(page)
-    wait_for_result(page)
-    assert page.locator("[data-og-score]").get_attribute("data-og-outcome") == "ok"
-    assert page.locator("[data-og-score] .og-share").count() == 1
+    status = page.locator("[data-og-score] [data-og-status-text]")
+    status.filter(has_text="could not load").wait_for()
+    assert "Reload the page" in status.inner_text()
+    assert page.evaluate("typeof self.offerGuideWidget") == "undefined"
     assert csp_violations(page) == []
+    assert page.log.page_errors == []  # type: ignore[attr-defined]
     if arrival == "instant navigation":
         assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
 

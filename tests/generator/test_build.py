@@ -257,7 +257,7 @@ def test_a_cost_kind_in_content_reaches_the_form_and_the_command_line(other_site
     new = [c for c in other.rubric.costs if c.id not in {c.id for c in load_content(CONTENT).rubric.costs}]
     assert new, "the fixture must add a cost kind"
     form = (other_site / "score" / "index.html").read_text(encoding="utf-8")
-    contract = (other_site / "assets" / "widgets" / "engine-contract.mjs").read_text(encoding="utf-8")
+    contract = (other_site / "assets" / "widgets" / "score-page.js").read_text(encoding="utf-8")  # the form's script
     for cost in new:
         assert f'value="{cost.id}"' in form and f"{html.escape(cost.label)} costs paid by" in form
         assert f'"{cost.id}"' in contract  # the browser's checks of saved answers accept it too

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.guide import ENGINE_DIR, GENERATOR_DIR, WIDGET_DIR, code_files, inputs_digest
+from generator.guide import ENGINE_DIR, GENERATOR_DIR, code_files, inputs_digest
 from generator.site.pages import TEMPLATES
 from tests.conftest import CONTENT, run_offer_guide
 
@@ -49,15 +49,14 @@ def test_any_change_to_the_content_folder_misses(tmp_path: Path, edit: Callable[
     assert inputs_digest(content) != before
 
 
-def test_the_key_covers_every_template_and_every_module_of_the_generator_the_engine_and_the_widget() -> None:
-    """Pages are made from all of these; the scoring page lists the widget's modules it preloads."""
+def test_the_key_covers_every_template_and_every_module_of_the_generator_and_the_engine() -> None:
+    """Pages are made from all of these."""
     covered = set(code_files())
     templates_dir = GENERATOR_DIR / "site" / "templates"
     expected = {
         *(templates_dir / name for name in TEMPLATES.values()),
         *GENERATOR_DIR.rglob("*.py"),
         *ENGINE_DIR.glob("*.py"),
-        *WIDGET_DIR.glob("*.mjs"),
     }
     assert {p for p in expected if "__pycache__" not in p.parts} <= covered
 

@@ -1,25 +1,22 @@
-// Loaded on every page. Material's instant navigation swaps page content without a new document,
-// so the scoring widget is mounted from `document$` whenever the current page has one. The widget's
-// modules (and the one engine worker) are imported once and live for the whole visit. On the scoring
-// page itself, score-page.mjs has usually mounted the widget already, while the page was parsed:
-// mount() then does nothing, so this stays the fallback if that module failed to load.
+// Loaded on every page. The scoring widget runs from one classic script placed after its markup
+// (assets/widgets/score-page.js, see score-page.mjs), on a full load and, run again by Material's
+// instant navigation, when the scoring page is swapped in. This module only tells the reader when
+// that script could not run, which would otherwise leave "the engine is loading" on show for good.
 
 const SELECTOR = "[data-og-score]";
+const SCRIPT = "script[data-og-widget]";
+const MESSAGE = "The scoring widget could not load. Reload the page to try again.";
 
-function mountIfPresent() {
-  const root = document.querySelector(SELECTOR);
-  if (!root) return;
-  // Start booting Pyodide at once, in parallel with loading the form's modules: the boot is the
-  // long pole, and getEngine() is a singleton, so mount() picks up the same engine later.
-  import("./engine-client.mjs").then(({ getEngine }) => getEngine(), () => {});
-  import("./score-widget.mjs").then(
-    ({ mount }) => mount(root),
-    (error) => {
-      const status = root.querySelector("[data-og-status-text]");
-      if (status) status.textContent = `The scoring widget could not load (${error.message}). Reload the page to try again.`;
-    },
-  );
+function sayFailed() {
+  const status = document.querySelector(SELECTOR)?.querySelector("[data-og-status-text]");
+  if (status) status.textContent = MESSAGE;
 }
 
-if (typeof window.document$?.subscribe === "function") window.document$.subscribe(mountIfPresent);
-else mountIfPresent();
+// Instant navigation: a script that fails to load fires "error" at its element, which does not
+// bubble, so it is heard while it is captured.
+document.addEventListener("error", (event) => {
+  if (event.target instanceof HTMLScriptElement && event.target.matches(SCRIPT)) sayFailed();
+}, true);
+
+// A full load: the parser ran the widget's script before this module, unless it could not.
+if (document.querySelector(SELECTOR) && !self.offerGuideWidget) sayFailed();
