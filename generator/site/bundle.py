@@ -24,9 +24,7 @@ import hashlib
 import json
 import logging
 import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -35,6 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator.build_cache import cache_home, file_sha256
+from generator.site.node_job import NodeJobFailed, make_with_node
 from generator.site.theme import MODULES, WIDGET_URI
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -98,38 +97,16 @@ def _load(folder: Path) -> WidgetBundle:
 
 
 def _build(sources: Path, target: Path) -> Path:
-    """Build into a temporary sibling of ``target``, then rename it: readers never see half a folder."""
-    node = shutil.which("node")
-    if node is None:
-        raise PluginError("Node is needed to bundle the scoring widget once (install Node, then `npm ci`, or `make setup`)")
-    log.info("Bundling the scoring widget, once for its sources: %s", target)
+    def args(work: Path) -> list[str]:
+        return [str(sources.resolve()), str(work), *OTHER_ENTRIES]
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
-        work.chmod(0o755)  # mkdtemp makes it private; the cache and package data are for every reader
-    except OSError as exc:
-        raise PluginError(f"Cannot write the scoring widget's bundle ({target.parent}): {exc}") from exc
-    try:
-        try:
-            done = subprocess.run(
-                [node, str(BUILDER), str(sources.resolve()), str(work), *OTHER_ENTRIES],
-                capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=work,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise PluginError(f"Bundling the scoring widget took over {BUILD_TIMEOUT} s") from exc
-        if done.returncode != 0:
-            why = done.stderr.strip()[-2000:]
-            if "Cannot find package 'esbuild'" in why:
-                why = "esbuild is not installed: run `npm ci` (or `make setup`)"
-            raise PluginError(f"Bundling the scoring widget failed: {why}")
-        try:
-            work.rename(target)
-        except OSError:
-            if not (target / BUNDLE_NAME).is_file():  # else another build of the same key won the race: same bytes
-                raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return target
+        return make_with_node(target, BUILDER, args, what="the scoring widget's bundle", timeout=BUILD_TIMEOUT)
+    except NodeJobFailed as exc:
+        why = str(exc)
+        if "Cannot find package 'esbuild'" in why:
+            why = "esbuild is not installed here: run `npm ci` (or `make setup`)"
+        raise PluginError(f"The scoring widget's script cannot be made: {why}") from exc
 
 
 def score_script(bundle: WidgetBundle, assets: dict[str, str], contract: str) -> bytes:

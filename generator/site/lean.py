@@ -14,9 +14,7 @@ import hashlib
 import json
 import logging
 import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,6 +24,7 @@ import offer_engine
 
 from generator.build_cache import cache_home, file_sha256
 from generator.site.lean_corpus import CORPUS_NAME, Corpus, checkout_corpus, find_corpus
+from generator.site.node_job import NodeJobFailed, make_with_node
 from generator.site.packed import SUFFIX as PACKED
 from generator.site.packed import pack
 
@@ -134,42 +133,25 @@ def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
 
 
 def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) -> Path:
-    """Build into a temporary sibling of ``target``, then rename it: readers never see half a folder."""
-    node = shutil.which("node")
-    if node is None:
-        raise LeanUnavailable("Node is needed to build the lean runtime (install Node, then `npm ci`)")
-    log.info("Building the lean Pyodide runtime, once for this engine and Pyodide build: %s", target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
-        work.chmod(0o755)  # mkdtemp makes it private; the cache and package data are for every reader
-    except OSError as exc:
-        raise LeanUnavailable(f"cannot write the lean runtime's cache ({target.parent}): {exc}") from exc
-    try:
-        job = work / "job.json"
-        job.write_text(json.dumps({
+    def job(work: Path) -> list[str]:
+        path = work / "job.json"
+        path.write_text(json.dumps({
             "pyodide_dir": str(pyodide_dir.resolve()),
             "engine_dir": str(engine_dir.resolve()),
             "calls": [list(call) for call in corpus.calls],
             "out": str(work),
         }), encoding="utf-8")
-        try:
-            done = subprocess.run([node, str(BUILDER), str(job)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=work)
-        except subprocess.TimeoutExpired as exc:
-            raise LeanUnavailable(f"building the lean runtime took over {BUILD_TIMEOUT} s") from exc
-        job.unlink()
-        if done.returncode != 0:
-            raise LeanUnavailable(f"building the lean runtime failed:\n{done.stderr.strip()[-2000:]}")
+        return [str(path)]
+
+    def pack_twins(work: Path) -> None:
+        (work / "job.json").unlink()
         for source, twin in zip((work / ZIP_NAME, pyodide_dir / WASM_NAME), PACKED_NAMES, strict=True):
             (work / twin).write_bytes(pack(source.read_bytes()))
-        try:
-            work.rename(target)
-        except OSError:
-            if not (target / ZIP_NAME).is_file():  # else another build of the same key won the race: same bytes
-                raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return target
+
+    try:
+        return make_with_node(target, BUILDER, job, what="the lean Pyodide runtime", timeout=BUILD_TIMEOUT, then=pack_twins)
+    except NodeJobFailed as exc:
+        raise LeanUnavailable(str(exc)) from exc
 
 
 def prepare_package_data(runtime_dir: Path, pyodide_dir: Path) -> LeanRuntime:

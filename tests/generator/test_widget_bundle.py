@@ -81,14 +81,14 @@ def test_a_prebuilt_bundle_is_found_without_node(sources: Path, tmp_path: Path, 
 
 def test_with_no_node_and_no_bundle_the_build_says_what_to_do(sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(PluginError, match=r"Node is needed to bundle the scoring widget.*npm ci"):
+    with pytest.raises(PluginError, match=r"Node is needed to build the scoring widget's bundle.*npm ci"):
         widget_bundle(sources, (tmp_path / "package", tmp_path / "cache"))
     assert not (tmp_path / "cache" / bundle_key(sources)).exists()
 
 
 def test_a_module_that_does_not_parse_fails_the_bundle_with_esbuild_s_words(sources: Path, tmp_path: Path) -> None:
     (sources / "dom.mjs").write_text("export function (\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"(?s)Bundling the scoring widget failed: .*dom\.mjs:1:16"):
+    with pytest.raises(PluginError, match=r"(?s)building the scoring widget's bundle failed:.*dom\.mjs:1:16"):
         widget_bundle(sources, (tmp_path / "package", tmp_path / "cache"))
     assert list((tmp_path / "cache").iterdir()) == []  # no half-made folder is left to be found
 
