@@ -1,8 +1,8 @@
 """The widget's runtime assets as generated files: Pyodide, the lean zip, the engine zip, rubric.json, their manifest and the widget's script.
 
 Everything is built in memory and handed to MkDocs, which copies it into the site;
-nothing is written anywhere else, except the lean runtime's cache (see generator/site/lean.py),
-which does not depend on the content. Names carry a version or a content hash, so a
+nothing is written anywhere else, except the caches of the lean runtime (generator/site/lean.py)
+and of the widget's bundle (generator/site/bundle.py), which do not depend on the content. Names carry a version or a content hash, so a
 host can cache them forever, and two builds of the same sources are byte-identical.
 """
 
@@ -36,7 +36,8 @@ ENGINE_PACKAGE = "offer_engine"
 # Only what a browser needs to boot Python: no Node build, no source maps, no consoles.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MANIFEST_URI = "assets/widgets/engine-assets.mjs"
-"""A tiny module the widget imports to learn the hashed names (it sits beside the widget's modules)."""
+"""A tiny module the engine's worker and the glue primer import to learn the hashed names; the
+page's script has the same values (generator/site/bundle.py)."""
 
 # A fixed time and mode for every zip entry, so the zip depends only on the files' contents.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

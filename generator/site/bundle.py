@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.build_cache import cache_home, file_sha256
 from generator.site.node_job import NodeJobFailed, make_with_node
+from generator.site.runtime_files import REPOSITORY
 from generator.site.theme import MODULES, WIDGET_URI
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -62,11 +63,11 @@ def widget_dir() -> Path:
 
 
 def bundle_key(sources: Path) -> str:
-    """sha256 of every input: the builder (which pins esbuild's version), the other entries and the widget's modules."""
+    """sha256 of every input: the builder (which pins esbuild's version), the other entries and the widget's scripts."""
     digest = hashlib.sha256(b"offer-guide widget bundle\0")
     digest.update(b"builder\0" + bytes.fromhex(file_sha256(BUILDER)))
     digest.update(b"others\0" + "\0".join(OTHER_ENTRIES).encode())
-    for path in sorted(sources.glob("*.mjs")):
+    for path in sorted([*sources.glob("*.mjs"), *sources.glob("*.js")]):
         digest.update(b"widget/" + path.name.encode() + b"\0" + bytes.fromhex(file_sha256(path)))
     return digest.hexdigest()
 
@@ -106,7 +107,9 @@ def _build(sources: Path, target: Path) -> Path:
         why = str(exc)
         if "Cannot find package 'esbuild'" in why:
             why = "esbuild is not installed here: run `npm ci` (or `make setup`)"
-        raise PluginError(f"The scoring widget's script cannot be made: {why}") from exc
+        # An installed package carries the bundle its modules need (`make dist`); one that does not was built otherwise.
+        where = "" if (REPOSITORY / "package.json").is_file() else f" (this installed package carries no bundle for its widget's modules under {packaged_dir()}; build its wheel with `make dist`)"
+        raise PluginError(f"The scoring widget's script cannot be made: {why}{where}") from exc
 
 
 def score_script(bundle: WidgetBundle, assets: dict[str, str], contract: str) -> bytes:

@@ -70,9 +70,8 @@ def lean(built_site: Path, site_url: str) -> Lean:
 
 
 @pytest.fixture
-def lean_page(page: Page, lean: Lean) -> Page:
-    """A reader's first visit in a fresh browser, to a site with a lean runtime."""
-    lean.install(page.context)
+def lean_page(page: Page) -> Page:
+    """A reader's first visit in a fresh browser, to the site, which has a lean runtime."""
     return page
 
 
@@ -357,11 +356,30 @@ setTimeout(() => {
 FAIL_AT_START = 'throw new Error("test: the worker fails as it starts");'
 
 
-def test_a_worker_that_fails_before_the_page_has_loaded_falls_back_without_a_word(lean_page: Page, site_url: str) -> None:
-    # The page's head starts the first worker while the page is still loading; a failure it reports
-    # then is kept until the widget's modules run, which start the plain runtime instead.
+@pytest.mark.parametrize("first", ["the worker fails", "the widget runs"])
+def test_a_worker_that_fails_as_the_page_loads_falls_back_without_a_word(lean_page: Page, site_url: str, first: str) -> None:
+    # The page's head starts the first worker while the page is still being parsed. Its failure may
+    # come before the widget's script runs (it is kept, and replayed to the widget) or after (the
+    # widget hears it): either way the widget starts the plain runtime instead, and says nothing.
+    # Whichever is to come second is held until the first has happened.
+    held: list[Route] = []
+    widget, worker = "**/assets/widgets/score-page.js", "**/assets/widgets/engine-worker.mjs"
+    lean_page.route(widget if first == "the worker fails" else worker, lambda route: held.append(route), times=1)
     wrap_workers(lean_page, FAIL_AT_START, count=1)
-    falls_back_to_plain(lean_page, site_url)
+    lean_page.goto(f"{site_url}/score/", wait_until="commit")
+    while not held:
+        lean_page.wait_for_timeout(20)
+    if first == "the worker fails":
+        lean_page.wait_for_function("window.offerGuideEarlyEngine?.error !== undefined")
+        held[0].continue_()
+    else:
+        lean_page.wait_for_function("!!self.offerGuideWidget")
+        held[0].fallback()  # on to wrap_workers' route, which serves the failing worker
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "plain"
+    assert lean_page.evaluate("window.__offerGuideEngineBoots") == 2
+    quietly_fine(lean_page)
 
 
 def wrap_workers(page: Page, script: str, count: int) -> list[str]:

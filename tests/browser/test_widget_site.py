@@ -4,6 +4,7 @@ and Material's instant navigation keeps one Pyodide and a working widget."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import csp_violations
 from playwright.sync_api import Page, Route
 from widget_form import READY, label, open_score, score_one, wait_for_result
 
+from generator.site.bundle import widget_bundle
 from generator.site.theme import MODULES
 
 pytestmark = pytest.mark.browser
@@ -101,7 +103,8 @@ def test_the_scoring_page_runs_its_widget_as_one_script(page: Page, site_url: st
         widgets,
     )
     assert loaded.count(f"{widgets}score-page.js") == 1
-    bundled = ("score-page.mjs", "score-widget.mjs", "engine-client.mjs", "answers.mjs", "results.mjs", "share-panel.mjs")
+    bundled = widget_bundle().bundled_only
+    assert {"score-widget.mjs", "answers.mjs"} <= bundled
     assert [name for name in loaded if name.removeprefix(widgets) in bundled] == []
     assert {f"{site_url}/{module}" for module in MODULES} <= set(loaded)  # the same list, read the same way
     assert page.eval_on_selector_all("script[data-og-widget]", "ss => ss.map(s => [s.type, s.async, s.defer])") == [["", False, False]]
@@ -132,11 +135,21 @@ def test_the_widget_answers_before_the_theme_script_has_run(page: Page, site_url
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
 
 
+BROKEN_SCRIPT = 'throw new Error("test: the widget\'s script fails");'
+FAILURES: dict[str, Callable[[Route], None]] = {
+    "not served": lambda route: route.abort(),
+    "throws": lambda route: route.fulfill(body=BROKEN_SCRIPT, content_type="text/javascript"),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES.values(), ids=FAILURES.keys())
 @pytest.mark.parametrize("arrival", ["full load", "instant navigation"])
-def test_the_reader_is_told_when_the_widget_script_does_not_load(page: Page, site_url: str, arrival: str) -> None:
+def test_the_reader_is_told_when_the_widget_script_does_not_run(
+    page: Page, site_url: str, arrival: str, failure: Callable[[Route], None]
+) -> None:
     # Without its script the form cannot score: the status says so and how to recover, rather than
     # "loading" for good (widget-loader.mjs, on every page, is what notices).
-    page.route("**/assets/widgets/score-page.js", lambda route: route.abort())
+    page.route("**/assets/widgets/score-page.js", failure)
     if arrival == "full load":
         page.goto(f"{site_url}/score/")
     else:
@@ -148,7 +161,7 @@ def test_the_reader_is_told_when_the_widget_script_does_not_load(page: Page, sit
     assert "Reload the page" in status.inner_text()
     assert page.evaluate("typeof self.offerGuideWidget") == "undefined"
     assert csp_violations(page) == []
-    assert page.log.page_errors == []  # type: ignore[attr-defined]
+    assert all("the widget's script fails" in error for error in page.log.page_errors)  # type: ignore[attr-defined]
     if arrival == "instant navigation":
         assert page.evaluate("window.__sameDocument") is True, "that was a full page load, not instant navigation"
 

@@ -183,7 +183,7 @@ def test_pages_reference_no_other_origin(built_site: Path) -> None:
     pattern = re.compile(r"""(?:src|href|action|srcset|poster|data)=["']([a-z][a-z0-9+.-]*:)?//([^/"' ]+)|url\(\s*["']?(https?:)?//([^/"')]+)""", re.I)
     offenders = []
     for path in sorted(built_site.rglob("*")):
-        if path.suffix not in {".html", ".css", ".mjs", ".json", ".webmanifest"} or "lunr" in path.parts:
+        if path.suffix not in {".html", ".css", ".mjs", ".js", ".json", ".webmanifest"} or "lunr" in path.parts:
             continue
         for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
             host = match.group(2) or match.group(4)

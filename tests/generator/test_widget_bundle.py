@@ -38,6 +38,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a module it imports": append_to("dom.mjs"),
     "a module the worker imports": append_to("boot-progress.mjs"),
     "a new module": add_module,
+    "a classic script beside them": append_to("fzstd.js"),
 }
 
 
@@ -46,6 +47,17 @@ def test_any_change_to_the_widget_modules_changes_the_key(sources: Path, edit: C
     before = bundle_key(sources)
     assert bundle_key(sources) == before
     edit(sources)
+    assert bundle_key(sources) != before
+
+
+def test_the_builder_and_the_other_entries_are_in_the_key(sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = bundle_key(sources)
+    builder = tmp_path / "widget_bundle.mjs"
+    builder.write_text(bundle.BUILDER.read_text(encoding="utf-8") + "\n// edited\n", encoding="utf-8")
+    monkeypatch.setattr(bundle, "BUILDER", builder)
+    assert bundle_key(sources) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(bundle, "OTHER_ENTRIES", (*bundle.OTHER_ENTRIES, "another.mjs"))
     assert bundle_key(sources) != before
 
 

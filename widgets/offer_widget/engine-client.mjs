@@ -4,7 +4,7 @@
 // is ended, every run it held is settled with a fault of ours, and it is restarted once.
 // On a full load of the scoring page, the first worker was already created by an inline script
 // in the page's <head> (generator/site/theme/main.html), which keeps what it says until it is
-// adopted here: the page's modules run only after the parser is done, a few hundred ms later.
+// adopted here: the widget's script runs only once the parser has reached the end of its form.
 
 import { dropSnapshot } from "./boot-snapshot.mjs";
 // Read through a namespace, so a manifest without the lean runtime's names still links.
