@@ -356,25 +356,28 @@ setTimeout(() => {
 FAIL_AT_START = 'throw new Error("test: the worker fails as it starts");'
 
 
+FAIL_WHEN_ASKED = 'self.onmessage = () => { throw new Error("test: the worker fails once the widget asks it something"); };'
+
+
 @pytest.mark.parametrize("first", ["the worker fails", "the widget runs"])
 def test_a_worker_that_fails_as_the_page_loads_falls_back_without_a_word(lean_page: Page, site_url: str, first: str) -> None:
     # The page's head starts the first worker while the page is still being parsed. Its failure may
-    # come before the widget's script runs (it is kept, and replayed to the widget) or after (the
-    # widget hears it): either way the widget starts the plain runtime instead, and says nothing.
-    # Whichever is to come second is held until the first has happened.
-    held: list[Route] = []
-    widget, worker = "**/assets/widgets/score-page.js", "**/assets/widgets/engine-worker.mjs"
-    lean_page.route(widget if first == "the worker fails" else worker, lambda route: held.append(route), times=1)
-    wrap_workers(lean_page, FAIL_AT_START, count=1)
-    lean_page.goto(f"{site_url}/score/", wait_until="commit")
-    while not held:
-        lean_page.wait_for_timeout(20)
+    # come before the widget's script runs (it is kept, and replayed to the widget: the widget's
+    # script is held here until then) or after (the widget hears it: this worker fails only once the
+    # widget has sent it the reader's answers). Either way the widget starts the plain runtime
+    # instead, and says nothing.
     if first == "the worker fails":
+        held: list[Route] = []
+        lean_page.route("**/assets/widgets/score-page.js", lambda route: held.append(route))
+        wrap_workers(lean_page, FAIL_AT_START, count=1)
+        lean_page.goto(f"{site_url}/score/", wait_until="commit")
         lean_page.wait_for_function("window.offerGuideEarlyEngine?.error !== undefined")
+        while not held:
+            lean_page.wait_for_timeout(20)
         held[0].continue_()
     else:
-        lean_page.wait_for_function("!!self.offerGuideWidget")
-        held[0].fallback()  # on to wrap_workers' route, which serves the failing worker
+        wrap_workers(lean_page, FAIL_WHEN_ASKED, count=1)
+        lean_page.goto(f"{site_url}/score/")
     score_one(lean_page)
     wait_for_result(lean_page)
     assert engine(lean_page) == "plain"
