@@ -83,13 +83,16 @@ def default_places() -> tuple[Path, ...]:
 
 def widget_bundle(sources: Path | None = None, places: Sequence[Path] | None = None) -> WidgetBundle:
     """The bundle for these sources: found by their key, or built (once) into the last place."""
-    sources = sources or widget_dir()
-    places = places or default_places()
+    return _load(_folder(sources or widget_dir(), places or default_places()))
+
+
+def _folder(sources: Path, places: Sequence[Path]) -> Path:
+    """The folder holding the bundle for these sources, named by their key: found, or built into the last place."""
     key = bundle_key(sources)
     for folder in (place / key for place in places):
         if all((folder / name).is_file() for name in (BUNDLE_NAME, MODULES_NAME)):
-            return _load(folder)
-    return _load(_build(sources, places[-1] / key))
+            return folder
+    return _build(sources, places[-1] / key)
 
 
 def _load(folder: Path) -> WidgetBundle:
@@ -131,17 +134,14 @@ def score_script(bundle: WidgetBundle, assets: dict[str, str], contract: str) ->
 def prepare_package_data(runtime_dir: Path) -> Path:
     """Put the bundle for this checkout's widget into ``runtime_dir/bundle/<key>/`` for a wheel; other keys go."""
     target = runtime_dir / "bundle"
-    key = bundle_key(widget_dir())
-    found = widget_bundle(places=(target, cache_home() / "bundle"))
+    found = _folder(widget_dir(), (target, cache_home() / "bundle"))
     if target.is_dir():
         for old in target.iterdir():
-            if old.name != key:
+            if old.name != found.name:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
-    (target / key).mkdir(parents=True, exist_ok=True)
-    (target / key / BUNDLE_NAME).write_bytes(found.modules)
-    modules = {"bundled_only": sorted(found.bundled_only)}
-    (target / key / MODULES_NAME).write_text(json.dumps(modules, indent=1) + "\n", encoding="utf-8")
-    return target / key / BUNDLE_NAME
+    if found.parent != target:  # else it was found there already
+        shutil.copytree(found, target / found.name)
+    return target / found.name / BUNDLE_NAME
 
 
 def main(argv: list[str]) -> int:

@@ -9,7 +9,8 @@
 //
 // The two modules whose values come from each build are not bundled: engine-assets.mjs (which a
 // build also writes as a module, for the engine's worker) and engine-contract.mjs (which exists
-// only here). What they export is read from `__ogData`, which the wrapper defines. So this output depends on the widget's sources only, and is made once for them.
+// only here). What they export is read from `__ogData`, which the wrapper defines. So this output
+// depends on the widget's sources only, and is made once for them.
 // `import.meta.url`, which a classic script has not, is the script's own URL (`__ogScript`): the
 // bundle is served beside the modules, so every URL made from it is the one a module made.
 
