@@ -31,6 +31,7 @@ from generator.site.packed import pack
 log = logging.getLogger("mkdocs.plugins.offer-guide")
 
 BUILDER = Path(__file__).with_name("lean_build.mjs")
+PROBES = Path(__file__).with_name("lean_probes.py")  # run by BUILDER, inside Pyodide
 # The Pyodide files the zip depends on: the runtime that compiles it, and the stock library it comes from.
 PYODIDE_BUILD = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ZIP_NAME = "python_stdlib.zip"
@@ -84,7 +85,7 @@ def lean_key(pyodide: str, corpus: Corpus, engine_dir: Path = ENGINE_DIR) -> str
     digest = hashlib.sha256(b"offer-guide lean runtime\0" + pyodide.encode())
     for path in sorted(engine_dir.glob("*.py")):
         digest.update(b"engine/" + path.name.encode() + b"\0" + _sha256_file(path))
-    for path in (Path(__file__), BUILDER):
+    for path in (Path(__file__), BUILDER, PROBES):
         digest.update(b"builder/" + path.name.encode() + b"\0" + _sha256_file(path))
     digest.update(b"corpus\0" + corpus.digest.encode())
     return digest.hexdigest()

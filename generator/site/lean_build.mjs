@@ -3,14 +3,18 @@
 // JOB: {"pyodide_dir", "engine_dir", "calls": [[rubric_json, request_json], ...], "out": folder}
 // 1. Boots the stock runtime, imports the engine and runs every call: sys.modules then names
 //    every standard-library module that start-up and the engine's code paths import.
-// 2. Compiles those modules and the whole engine with Pyodide's own Python (its magic number)
+// 2. Finds those that are only probed for (generator/site/lean_probes.py), such as shutil's bz2.
+// 3. Compiles the modules and the whole engine with Pyodide's own Python (its magic number)
 //    into unchecked-hash .pyc files at optimize=2 (no docstrings or asserts: the zip is 16% smaller,
 //    1.42 → 1.20 MB deflated), zipped inside Pyodide with sorted entries and fixed dates, so the same
 //    inputs give the same bytes on any host. The entries are stored, not deflated: the site serves
-//    the zip as a zstd twin (generator/site/packed.py), which packs stored .pyc files to 0.66 MB
-//    against 0.91 MB for deflated ones, and imports then read their bytes with no inflating.
-// 3. Boots again from the lean zip alone, with an empty lock file, reruns every call and fails
-//    unless each answer is byte-identical to the stock runtime's.
+//    the zip as a zstd twin (generator/site/packed.py), which packs stored .pyc files to 0.63 MB
+//    against 0.89 MB for deflated ones, and imports then read their bytes with no inflating.
+// 4. Boots from a zip without the probed-for modules, with an empty lock file, and reruns every
+//    call: if each answer is the stock runtime's, the modules that runtime loaded are the list;
+//    if not, every module of step 1 is.
+// 5. Boots again from the final zip alone, reruns every call and fails unless each answer is
+//    byte-identical to the stock runtime's.
 // Writes OUT/python_stdlib.zip and OUT/modules.json; exit status 1 with a message on stderr otherwise.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -53,10 +57,23 @@ stock.runPython("import sys; sys.path.insert(0, '/engine')");
 const expected = runAll(stock);
 const modules = JSON.parse(stock.runPython(LOADED_FROM_ZIP));
 
-// 2. Compile and zip, inside the same Pyodide.
+// 2. Leave out the modules that are only probed for (generator/site/lean_probes.py): found from the
+//    sources of every module loaded and of the engine.
 stock.globals.set("MODULES", stock.toPy(modules));
 stock.globals.set("ENGINE_FILES", stock.toPy(engineFiles));
-const zipBytes = stock.runPython(`
+stock.runPython(readFileSync(new URL("lean_probes.py", import.meta.url), "utf8"));
+const probed = JSON.parse(stock.runPython(`
+import json, zipfile
+with zipfile.ZipFile(${JSON.stringify(STDLIB.replace(/\/$/, ""))}) as stock_zip:
+    sources = {name: stock_zip.read(name) for name in MODULES}
+for name in ENGINE_FILES:
+    with open("/engine/offer_engine/" + name, "rb") as f:
+        sources["offer_engine/" + name] = f.read()
+names = set(probed_only(sources))
+json.dumps([path for path in MODULES if module_name(path) in names])`));
+
+// 3. Compile and zip, inside the same Pyodide.
+stock.runPython(`
 import io, os, py_compile, zipfile
 STDLIB = ${JSON.stringify(STDLIB)}
 
@@ -70,43 +87,69 @@ def compiled(source: bytes, name: str) -> bytes:
     with open(pyc, "rb") as f:
         return f.read()
 
-os.makedirs("/lean", exist_ok=True)
-entries = {}
-with zipfile.ZipFile(STDLIB.rstrip("/")) as stock_zip:
-    for name in MODULES:
-        entries[name + "c"] = compiled(stock_zip.read(name), name)
-for name in ENGINE_FILES:
-    with open("/engine/offer_engine/" + name, "rb") as f:
-        entries["offer_engine/" + name + "c"] = compiled(f.read(), "offer_engine/" + name)
-
-buffer = io.BytesIO()
-with zipfile.ZipFile(buffer, "w") as lean:
-    for name in sorted(entries):
-        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-        info.external_attr = 0o100644 << 16
-        info.create_system = 3
-        info.compress_type = zipfile.ZIP_STORED
-        lean.writestr(info, entries[name])
-buffer.getvalue()
-`).toJs();
+def lean_zip(modules) -> bytes:
+    os.makedirs("/lean", exist_ok=True)
+    entries = {}
+    with zipfile.ZipFile(STDLIB.rstrip("/")) as stock_zip:
+        for name in modules:
+            entries[name + "c"] = compiled(stock_zip.read(name), name)
+    for name in ENGINE_FILES:
+        with open("/engine/offer_engine/" + name, "rb") as f:
+            entries["offer_engine/" + name + "c"] = compiled(f.read(), "offer_engine/" + name)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as lean:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3
+            info.compress_type = zipfile.ZIP_STORED
+            lean.writestr(info, entries[name])
+    return buffer.getvalue()
+`);
 const leanPath = join(job.out, "python_stdlib.zip");
-writeFileSync(leanPath, zipBytes);
+function writeZip(names) {
+  const bytes = stock.globals.get("lean_zip")(stock.toPy(names)).toJs();
+  writeFileSync(leanPath, bytes);
+}
 
-// 3. The lean runtime alone, booted as the widget boots it: no source files, and an empty lock
+// 4. The lean runtime alone, booted as the widget boots it: no source files, and an empty lock
 //    that carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded.
 const lock = JSON.parse(readFileSync(join(indexURL, "pyodide-lock.json"), "utf8"));
-const lean = await loadPyodide({
-  indexURL,
-  stdLibURL: leanPath,
-  lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
-  ...quiet,
-});
-const got = runAll(lean);
-const strays = JSON.parse(lean.runPython(`
+async function bootLean() {
+  const lean = await loadPyodide({
+    indexURL,
+    stdLibURL: leanPath,
+    lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
+    ...quiet,
+  });
+  const got = runAll(lean);
+  const strays = JSON.parse(lean.runPython(`
 import json, sys
 json.dumps(sorted(n for n, m in list(sys.modules.items())
     if isinstance(getattr(getattr(m, "__spec__", None), "origin", None), str)
     and m.__spec__.origin.endswith(".py")))`));
+  const loaded = JSON.parse(lean.runPython(LOADED_FROM_ZIP)).map((name) => name.replace(/c$/, ""));
+  return { got, strays, loaded };
+}
+
+// Without the probed-for modules first: the stock answers and no error mean no code needed them,
+// and what that runtime then loads is the list. Otherwise (a module that C or JavaScript code
+// imports, which the sources do not show) all of them go in.
+let kept = modules;
+const trimmed = modules.filter((name) => !probed.includes(name));
+if (trimmed.length < modules.length) {
+  writeZip(trimmed);
+  const trial = await bootLean().catch(() => null);
+  if (trial && trial.strays.length === 0 && trial.got.every((answer, i) => answer === expected[i])) {
+    kept = trial.loaded.filter((name) => !name.startsWith("offer_engine/"));
+  } else {
+    process.stderr.write(`lean runtime: kept the modules only probed for (${probed.join(", ")}): without them the runtime failed or answered otherwise\n`);
+  }
+}
+writeZip(kept);
+
+// 5. The check: every answer byte-identical to the stock runtime's, and nothing read from source.
+const { got, strays } = await bootLean();
 const differ = got.findIndex((answer, i) => answer !== expected[i]);
 if (differ >= 0) {
   process.stderr.write(`lean runtime answers call ${differ} differently:\n${got[differ]}\nstock:\n${expected[differ]}\n`);
@@ -118,5 +161,5 @@ if (strays.length) {
 }
 writeFileSync(
   join(job.out, "modules.json"),
-  JSON.stringify({ stdlib: modules, engine: engineFiles.map((n) => "offer_engine/" + n) }, null, 1) + "\n",
+  JSON.stringify({ stdlib: kept, engine: engineFiles.map((n) => "offer_engine/" + n) }, null, 1) + "\n",
 );

@@ -1,8 +1,8 @@
 """Zstandard twins of the runtime's two large files, for readers on slow links.
 
 A static host sends the wasm gzip-compressed (3.55 MB) and the lean zip as it is; zstd at level 19
-makes them 2.90 MB and 0.66 MB (the zip's entries are stored, so zstd sees the .pyc bytes across
-files: 2.66 MB stored, 0.91 MB deflated). The engine worker fetches a twin and decodes it
+makes them 2.90 MB and 0.63 MB (the zip's entries are stored, so zstd sees the .pyc bytes across
+files: 2.55 MB stored, 0.89 MB deflated). The engine worker fetches a twin and decodes it
 (fzstd.js, 8 KB): see engine-worker.mjs. The window is 2 MB (log 21) so the browser's decoder keeps its memory small and
 streams fast. Nothing here depends on the time or the machine: the same input gives the same bytes.
 """

@@ -85,18 +85,50 @@ def test_the_zip_holds_exactly_the_modules_found_compiled(lean: LeanRuntime) -> 
         assert set(lean.stdlib) < set(stock.namelist())
 
 
-def test_an_import_on_a_bad_input_path_puts_that_module_in_the_zip(lean: LeanRuntime, tmp_path: Path) -> None:
-    # Only a text that is not JSON reaches this branch: the module list comes from running the calls.
+BAD_JSON_BRANCH = '        raise InputError([Problem(field, f"is not valid JSON: {error}")]) from None\n'
+
+
+def engine_with(tmp_path: Path, before_branch: str, branch: str = BAD_JSON_BRANCH) -> Path:
+    """A copy of the engine whose not-JSON branch, which only a text that is not JSON reaches, is
+    ``before_branch`` followed by ``branch``."""
     engine = shutil.copytree(ENGINE_DIR, tmp_path / "offer_engine", ignore=shutil.ignore_patterns("__pycache__"))
     bridge = engine / "bridge.py"
-    branch = '        raise InputError([Problem(field, f"is not valid JSON: {error}")]) from None\n'
     source = bridge.read_text(encoding="utf-8")
-    assert branch in source
-    bridge.write_text(source.replace(branch, "        import colorsys  # noqa: F401\n" + branch), encoding="utf-8")
+    assert BAD_JSON_BRANCH in source
+    bridge.write_text(source.replace(BAD_JSON_BRANCH, before_branch + branch), encoding="utf-8")
+    return engine
+
+
+def test_an_import_on_a_bad_input_path_puts_that_module_in_the_zip_and_a_probe_does_not(lean: LeanRuntime, tmp_path: Path) -> None:
+    # The module list comes from running the calls; wave is only probed for, as shutil probes for bz2.
+    engine = engine_with(tmp_path, (
+        "        import colorsys  # noqa: F401\n"
+        "        try:\n"
+        "            import wave  # noqa: F401\n"
+        "        except ImportError:\n"
+        "            pass\n"
+    ))
     grown = lean_runtime(PYODIDE, engine_dir=engine, places=[tmp_path / "cache"])
     assert "colorsys.py" not in lean.stdlib
     assert set(grown.stdlib) == {*lean.stdlib, "colorsys.py"}
     with zipfile.ZipFile(grown.zip) as archive:
+        assert "colorsys.pyc" in archive.namelist()
+        assert "wave.pyc" not in archive.namelist()
+
+
+def test_a_probed_for_module_whose_absence_changes_an_answer_stays_with_every_other(lean: LeanRuntime, tmp_path: Path) -> None:
+    engine = engine_with(
+        tmp_path,
+        "        try:\n"
+        "            import colorsys\n"
+        "        except ImportError:\n"
+        "            colorsys = None\n",
+        BAD_JSON_BRANCH.replace("is not valid JSON:", "is not valid JSON{'' if colorsys else ' (without colorsys)'}:"),
+    )
+    kept = lean_runtime(PYODIDE, engine_dir=engine, places=[tmp_path / "cache"])
+    # Without the probed-for modules one answer changed, so the build put them all back.
+    assert set(kept.stdlib) > {*lean.stdlib, "colorsys.py"}
+    with zipfile.ZipFile(kept.zip) as archive:
         assert "colorsys.pyc" in archive.namelist()
 
 

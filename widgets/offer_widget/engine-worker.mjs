@@ -41,7 +41,7 @@ const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? "")
  * are imported now: Pyodide's own imports of the same URLs reuse them.
  *
  * Packed twins (generator/site/packed.py): the zip always comes as its zstd twin (its plain copy
- * has stored entries: 2.66 MB that hosts send uncompressed, against 0.66 MB). The wasm comes packed
+ * has stored entries: 2.55 MB that hosts send uncompressed, against 0.63 MB). The wasm comes packed
  * when the page saw a slow link ("packed=1", main.html): 2.9 MB against 3.55 MB gzip, for ~70 ms of
  * decoding that a fast link does not pay back. `source(url)` names what was downloaded for `url`.
  */
