@@ -40,7 +40,7 @@ WASM_NAME = "pyodide.asm.wasm"
 PACKED_NAMES = (ZIP_NAME + PACKED, WASM_NAME + PACKED)
 """The zstd twins kept beside the zip: of the zip itself, and of the Pyodide build's wasm."""
 ENGINE_DIR = Path(offer_engine.__file__).parent
-BUILD_TIMEOUT = 900  # seconds: two Pyodide boots and ~150 compilations on a busy 2-core machine take ~15 s
+BUILD_TIMEOUT = 900  # seconds: two Pyodide boots and ~140 compilations (three and ~270 when probed-for modules go back in) take ~18 s on a busy 2-core machine
 
 
 class LeanUnavailable(Exception):
@@ -62,6 +62,8 @@ class LeanRuntime:
     """sha256 of the Pyodide build and the zip's bytes: what a memory snapshot of this runtime is tied to."""
     stdlib: tuple[str, ...]
     """The standard-library modules kept (paths in the stock zip, e.g. ``json/decoder.py``)."""
+    left_out: tuple[str, ...]
+    """Modules the engine's runs loaded that are only probed for, and left out (generator/site/lean_probes.py)."""
     engine: tuple[str, ...]
 
 
@@ -129,7 +131,7 @@ def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
     runtime_key = hashlib.sha256(pyodide.encode() + b"\0" + _sha256_file(zip_path)).hexdigest()
     return LeanRuntime(
         key, zip_path, zip_path.stat().st_size, folder / PACKED_NAMES[0], folder / PACKED_NAMES[1],
-        runtime_key, tuple(modules["stdlib"]), tuple(modules["engine"]),
+        runtime_key, tuple(modules["stdlib"]), tuple(modules["left_out"]), tuple(modules["engine"]),
     )
 
 

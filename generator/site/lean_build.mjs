@@ -5,16 +5,16 @@
 //    every standard-library module that start-up and the engine's code paths import.
 // 2. Finds those that are only probed for (generator/site/lean_probes.py), such as shutil's bz2.
 // 3. Compiles the modules and the whole engine with Pyodide's own Python (its magic number)
-//    into unchecked-hash .pyc files at optimize=2 (no docstrings or asserts: the zip is 16% smaller,
-//    1.42 → 1.20 MB deflated), zipped inside Pyodide with sorted entries and fixed dates, so the same
-//    inputs give the same bytes on any host. The entries are stored, not deflated: the site serves
-//    the zip as a zstd twin (generator/site/packed.py), which packs stored .pyc files to 0.63 MB
-//    against 0.89 MB for deflated ones, and imports then read their bytes with no inflating.
-// 4. Boots from a zip without the probed-for modules, with an empty lock file, and reruns every
-//    call: if each answer is the stock runtime's, the modules that runtime loaded are the list;
-//    if not, every module of step 1 is.
-// 5. Boots again from the final zip alone, reruns every call and fails unless each answer is
-//    byte-identical to the stock runtime's.
+//    into unchecked-hash .pyc files at optimize=2 (no docstrings or asserts), zipped inside Pyodide
+//    with sorted entries and fixed dates, so the same inputs give the same bytes on any host. The
+//    entries are stored, not deflated: the site serves the zip as a zstd twin
+//    (generator/site/packed.py), which packs stored .pyc files to 0.63 MB against 0.89 MB for
+//    deflated ones, and imports then read their bytes with no inflating.
+// 4. Boots from that zip alone, without the probed-for modules, as the widget boots (an empty lock
+//    file), reruns every call and compares each answer and all of Python's output with the stock
+//    runtime's. If they differ, or Python fails for want of one of those modules, they all go back
+//    in and the boot is repeated.
+// 5. Fails unless the zip kept answers every call byte-identically and read no source file.
 // Writes OUT/python_stdlib.zip and OUT/modules.json; exit status 1 with a message on stderr otherwise.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,7 +23,11 @@ import { pathToFileURL } from "node:url";
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const indexURL = job.pyodide_dir.endsWith("/") ? job.pyodide_dir : job.pyodide_dir + "/";
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
-const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
+// Each runtime's stdout and stderr, kept to compare: a module's absence may show only there (a warning).
+function captured() {
+  const lines = [];
+  return { lines, streams: { stdout: (line) => lines.push(line), stderr: (line) => lines.push(line) } };
+}
 
 // Where Pyodide mounts its standard library, whatever URL it came from.
 const STDLIB = "/lib/python314.zip/";
@@ -43,10 +47,11 @@ function runAll(py) {
   return job.calls.map(([rubric, request]) => run(rubric, request));
 }
 
-// 1. Stock runtime, engine from its source files. PYTHONNODEBUGRANGES: the code it compiles in step 2
+// 1. Stock runtime, engine from its source files. PYTHONNODEBUGRANGES: the code it compiles in step 3
 //    keeps line numbers but not column ranges (tracebacks lose only their ^^^ markers), which makes
 //    the .pyc files a tenth smaller and their zstd twin about a third smaller.
-const stock = await loadPyodide({ indexURL, ...quiet, env: { PYTHONNODEBUGRANGES: "1" } });
+const stockOutput = captured();
+const stock = await loadPyodide({ indexURL, ...stockOutput.streams, env: { PYTHONNODEBUGRANGES: "1" } });
 if (!stock.runPython("import sys; sys.version").startsWith("3.14")) throw new Error("expected Python 3.14");
 const engineFiles = readdirSync(job.engine_dir).filter((n) => n.endsWith(".py")).sort();
 stock.FS.mkdirTree("/engine/offer_engine");
@@ -55,14 +60,17 @@ for (const name of engineFiles) {
 }
 stock.runPython("import sys; sys.path.insert(0, '/engine')");
 const expected = runAll(stock);
+const expectedOutput = stockOutput.lines.join("\n");
 const modules = JSON.parse(stock.runPython(LOADED_FROM_ZIP));
 
-// 2. Leave out the modules that are only probed for (generator/site/lean_probes.py): found from the
-//    sources of every module loaded and of the engine.
+// 2. The modules only probed for, from the sources of every module loaded and of the engine. Should
+//    reading them fail, none are left out: the zip is then only larger.
 stock.globals.set("MODULES", stock.toPy(modules));
 stock.globals.set("ENGINE_FILES", stock.toPy(engineFiles));
-stock.runPython(readFileSync(new URL("lean_probes.py", import.meta.url), "utf8"));
-const probed = JSON.parse(stock.runPython(`
+let probed = [];
+try {
+  stock.runPython(readFileSync(new URL("lean_probes.py", import.meta.url), "utf8"));
+  probed = JSON.parse(stock.runPython(`
 import json, zipfile
 with zipfile.ZipFile(${JSON.stringify(STDLIB.replace(/\/$/, ""))}) as stock_zip:
     sources = {name: stock_zip.read(name) for name in MODULES}
@@ -71,6 +79,9 @@ for name in ENGINE_FILES:
         sources["offer_engine/" + name] = f.read()
 names = set(probed_only(sources))
 json.dumps([path for path in MODULES if module_name(path) in names])`));
+} catch (error) {
+  process.stderr.write(`lean runtime: no module is left out, finding the probed-for ones failed: ${error.message}\n`);
+}
 
 // 3. Compile and zip, inside the same Pyodide.
 stock.runPython(`
@@ -107,20 +118,18 @@ def lean_zip(modules) -> bytes:
     return buffer.getvalue()
 `);
 const leanPath = join(job.out, "python_stdlib.zip");
-function writeZip(names) {
-  const bytes = stock.globals.get("lean_zip")(stock.toPy(names)).toJs();
-  writeFileSync(leanPath, bytes);
-}
 
 // 4. The lean runtime alone, booted as the widget boots it: no source files, and an empty lock
 //    that carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded.
 const lock = JSON.parse(readFileSync(join(indexURL, "pyodide-lock.json"), "utf8"));
-async function bootLean() {
+async function bootLean(names) {
+  writeFileSync(leanPath, stock.globals.get("lean_zip")(stock.toPy(names)).toJs());
+  const output = captured();
   const lean = await loadPyodide({
     indexURL,
     stdLibURL: leanPath,
     lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
-    ...quiet,
+    ...output.streams,
   });
   const got = runAll(lean);
   const strays = JSON.parse(lean.runPython(`
@@ -128,28 +137,32 @@ import json, sys
 json.dumps(sorted(n for n, m in list(sys.modules.items())
     if isinstance(getattr(getattr(m, "__spec__", None), "origin", None), str)
     and m.__spec__.origin.endswith(".py")))`));
-  const loaded = JSON.parse(lean.runPython(LOADED_FROM_ZIP)).map((name) => name.replace(/c$/, ""));
-  return { got, strays, loaded };
+  return { got, strays, output: output.lines.join("\n") };
 }
 
-// Without the probed-for modules first: the stock answers and no error mean no code needed them,
-// and what that runtime then loads is the list. Otherwise (a module that C or JavaScript code
-// imports, which the sources do not show) all of them go in.
-let kept = modules;
+/** Python failed for want of a module: an ImportError, raised during the boot or a call. */
+function wantsModule(error) {
+  return /\b(ModuleNotFoundError|ImportError)\b/.test(String(error?.message));
+}
+
+// Without the probed-for modules first. Any failure but Python's for want of a module (say, out of
+// memory) fails the build, to be retried: falling back on it would give other bytes for the same inputs.
 const trimmed = modules.filter((name) => !probed.includes(name));
+let kept = modules;
+let booted = null;
 if (trimmed.length < modules.length) {
-  writeZip(trimmed);
-  const trial = await bootLean().catch(() => null);
-  if (trial && trial.strays.length === 0 && trial.got.every((answer, i) => answer === expected[i])) {
-    kept = trial.loaded.filter((name) => !name.startsWith("offer_engine/"));
-  } else {
-    process.stderr.write(`lean runtime: kept the modules only probed for (${probed.join(", ")}): without them the runtime failed or answered otherwise\n`);
+  const trial = await bootLean(trimmed).catch((error) => {
+    if (wantsModule(error)) return null;
+    throw error;
+  });
+  if (trial && trial.output === expectedOutput && trial.got.every((answer, i) => answer === expected[i])) {
+    [kept, booted] = [trimmed, trial];
   }
 }
-writeZip(kept);
+booted ??= await bootLean(kept);
 
 // 5. The check: every answer byte-identical to the stock runtime's, and nothing read from source.
-const { got, strays } = await bootLean();
+const { got, strays } = booted;
 const differ = got.findIndex((answer, i) => answer !== expected[i]);
 if (differ >= 0) {
   process.stderr.write(`lean runtime answers call ${differ} differently:\n${got[differ]}\nstock:\n${expected[differ]}\n`);
@@ -159,7 +172,8 @@ if (strays.length) {
   process.stderr.write(`lean runtime imported source files: ${strays.join(", ")}\n`);
   process.exit(1);
 }
+// left_out: what the widget's boot does without (empty when the modules went back in).
 writeFileSync(
   join(job.out, "modules.json"),
-  JSON.stringify({ stdlib: kept, engine: engineFiles.map((n) => "offer_engine/" + n) }, null, 1) + "\n",
+  JSON.stringify({ stdlib: kept, left_out: modules.filter((name) => !kept.includes(name)), engine: engineFiles.map((n) => "offer_engine/" + n) }, null, 1) + "\n",
 );

@@ -66,6 +66,8 @@ def _imports(tree: ast.AST, here: str, is_package: bool) -> Iterator[tuple[str, 
     """Every module an import statement in ``tree`` may load, and whether it sits in a tolerant ``try``."""
 
     def visit(node: ast.AST, in_try: bool) -> Iterator[tuple[str, bool]]:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            in_try = False  # its body runs when called, outside the try it was defined in
         if isinstance(node, (ast.Try, ast.TryStar)):
             tolerant = in_try or any(_tolerates(handler) for handler in node.handlers)
             for statement in node.body:
@@ -105,6 +107,8 @@ def _absolute(module: str | None, level: int, here: str, is_package: bool) -> st
     if level == 0:
         return module or ""
     package = here.split(".") if is_package else here.split(".")[:-1]
+    if level - 1 >= len(package):
+        return ""  # above the top package: Python refuses it, so it loads nothing
     base = package[: len(package) - (level - 1)]
     return ".".join([*base, module] if module else base)
 

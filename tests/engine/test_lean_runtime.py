@@ -99,8 +99,18 @@ def engine_with(tmp_path: Path, before_branch: str, branch: str = BAD_JSON_BRANC
     return engine
 
 
+def test_modules_only_probed_for_stay_out_of_the_zip(lean: LeanRuntime) -> None:
+    # Pyodide's start-up imports shutil, which probes for bz2, and asyncio, which probes for ssl.
+    assert {"bz2.py", "ssl.py"} <= set(lean.left_out)
+    assert not set(lean.left_out) & set(lean.stdlib)
+    with zipfile.ZipFile(lean.zip) as archive:
+        assert not {name + "c" for name in lean.left_out} & set(archive.namelist())
+
+
 def test_an_import_on_a_bad_input_path_puts_that_module_in_the_zip_and_a_probe_does_not(lean: LeanRuntime, tmp_path: Path) -> None:
     # The module list comes from running the calls; wave is only probed for, as shutil probes for bz2.
+    with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock:
+        assert {"colorsys.py", "wave.py"} <= set(stock.namelist())
     engine = engine_with(tmp_path, (
         "        import colorsys  # noqa: F401\n"
         "        try:\n"
@@ -111,23 +121,27 @@ def test_an_import_on_a_bad_input_path_puts_that_module_in_the_zip_and_a_probe_d
     grown = lean_runtime(PYODIDE, engine_dir=engine, places=[tmp_path / "cache"])
     assert "colorsys.py" not in lean.stdlib
     assert set(grown.stdlib) == {*lean.stdlib, "colorsys.py"}
+    assert set(grown.left_out) == {*lean.left_out, "wave.py"}
     with zipfile.ZipFile(grown.zip) as archive:
         assert "colorsys.pyc" in archive.namelist()
         assert "wave.pyc" not in archive.namelist()
 
 
-def test_a_probed_for_module_whose_absence_changes_an_answer_stays_with_every_other(lean: LeanRuntime, tmp_path: Path) -> None:
-    engine = engine_with(
-        tmp_path,
-        "        try:\n"
-        "            import colorsys\n"
-        "        except ImportError:\n"
-        "            colorsys = None\n",
-        BAD_JSON_BRANCH.replace("is not valid JSON:", "is not valid JSON{'' if colorsys else ' (without colorsys)'}:"),
-    )
-    kept = lean_runtime(PYODIDE, engine_dir=engine, places=[tmp_path / "cache"])
-    # Without the probed-for modules one answer changed, so the build put them all back.
-    assert set(kept.stdlib) > {*lean.stdlib, "colorsys.py"}
+NO_COLORSYS = {
+    "an answer": BAD_JSON_BRANCH.replace("is not valid JSON:", "is not valid JSON{'' if colorsys else ' (without colorsys)'}:"),
+    "only a warning": "        if colorsys is None:\n            import warnings\n            warnings.warn('no colorsys')\n" + BAD_JSON_BRANCH,
+}
+
+
+@pytest.mark.parametrize("branch", NO_COLORSYS.values(), ids=NO_COLORSYS.keys())
+def test_when_a_probed_for_module_changes_what_python_says_every_such_module_stays(
+    lean: LeanRuntime, tmp_path: Path, branch: str
+) -> None:
+    probe = "        try:\n            import colorsys\n        except ImportError:\n            colorsys = None\n"
+    kept = lean_runtime(PYODIDE, engine_dir=engine_with(tmp_path, probe, branch), places=[tmp_path / "cache"])
+    # Without the probed-for modules, Python said something else on a call: they all went back in.
+    assert kept.left_out == ()
+    assert set(kept.stdlib) == {*lean.stdlib, *lean.left_out, "colorsys.py"}
     with zipfile.ZipFile(kept.zip) as archive:
         assert "colorsys.pyc" in archive.namelist()
 

@@ -70,6 +70,34 @@ CASES = {
          "pkg/needed.py": "", "pkg/optional.py": "x = 1\n"},
         ["pkg.optional"],
     ),
+    "a function defined in a tolerant try runs outside it": (
+        {"main.py": "try:\n    import fast\n    def helper():\n        import other\nexcept ImportError:\n    pass\n",
+         "fast.py": "", "other.py": ""},
+        ["fast"],
+    ),
+    "the else and finally of a tolerant try are not in it": (
+        {"main.py": "try:\n    pass\nexcept ImportError:\n    pass\nelse:\n    import a\nfinally:\n    import b\n", "a.py": "", "b.py": ""},
+        [],
+    ),
+    "except* and a dotted exception name": (
+        {"main.py": "import builtins\ntry:\n    import a\nexcept* ImportError:\n    pass\n"
+                    "try:\n    import b\nexcept builtins.ImportError:\n    pass\n", "builtins.py": "", "a.py": "", "b.py": ""},
+        ["a", "b"],
+    ),
+    "import a.b as c loads a and a.b": (
+        {"main.py": "import a.b as c\ntry:\n    import a.d\nexcept ImportError:\n    pass\n",
+         "a/__init__.py": "", "a/b.py": "", "a/d.py": ""},
+        ["a.d"],
+    ),
+    "a relative import two levels up": (
+        {"main.py": "import pkg.sub\n", "pkg/__init__.py": "", "pkg/sub/__init__.py": "from .. import sibling\n", "pkg/sibling.py": ""},
+        [],
+    ),
+    "a relative import above the top package loads nothing": (
+        {"main.py": "import pkg\ntry:\n    import x\nexcept ImportError:\n    pass\n",
+         "pkg/__init__.py": "def later():\n    from ...x import y\n", "x.py": ""},
+        ["x"],
+    ),
     "a module nobody imports is loaded another way, so it stays": (
         {"main.py": "", "loaded_by_c.py": "try:\n    import a\nexcept ImportError:\n    pass\n", "a.py": ""},
         ["a"],
