@@ -17,15 +17,14 @@ import argparse
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
-from benchmarks.widget import ARGS, CHROMIUM, FIRST_VERDICT, build, serve, timed
-from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict, xvfb
+from benchmarks.widget import ARGS, CHROMIUM, build, other_browsers, serve
+from tests.browsers.drivers import xvfb
 
 
 def main() -> int:
@@ -35,19 +34,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, xvfb() as display, sync_playwright() as p:
         url = f"{serve(build(Path(tmp)))}/score/"
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        measures: dict[str, Callable[[], float]] = {
-            "Chromium": lambda: timed(chromium, url, FIRST_VERDICT, "og:first-verdict", warm=False),
-            "Firefox ESR": lambda: firefox_first_verdict(url),
-            "WebKitGTK": lambda: webkit_first_verdict(url, display),
-        }
-        times: dict[str, list[float]] = {name: [] for name in measures}
-        failed: dict[str, list[str]] = {name: [] for name in measures}
-        for _ in range(args.runs):
-            for name, measure in measures.items():
-                try:
-                    times[name].append(measure())
-                except RuntimeError as error:  # the widget's own start-up timeout passed: say so, go on
-                    failed[name].append(str(error))
+        times, failed = other_browsers(chromium, url, args.runs, display)
         chromium.close()
     medians = {name: statistics.median(runs) if runs else float("nan") for name, runs in times.items()}
     print(f"navigation → first verdict on /score/, cold, median of {args.runs} (ms)")

@@ -13,7 +13,8 @@ and drives Debian's Chromium through Playwright, on a network profile (benchmark
 - **bytes** of a cold /score/ visit: up to the first verdict (CDP's ``encodedDataLength`` of every
   request of the page and its worker, through Playwright's request sizes), and up to the network's
   going idle (what the host sent, service-worker precache included);
-- **Firefox ESR and WebKitGTK** cold first verdicts beside Chromium's (unthrottled profile only);
+- **Firefox ESR and WebKitGTK** cold first verdicts, each round beside a Chromium cold visit, and their ratio
+  to those (unthrottled profile only);
 - **recompute**: after the engine is up, input event → result rendered (unthrottled profile only).
 
 Targets (issue 9): cold ≤ 0.5× the stock boot (≤ 0.6× on slow-4g), warm ≤ 0.25× the stock page's
@@ -211,22 +212,28 @@ def recompute(browser: Browser, url: str, changes: int) -> list[float]:
     return [float(x) for x in latencies]
 
 
-def other_browsers(url: str, runs: int) -> dict[str, list[float]]:
-    from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict, xvfb
+def other_browsers(browser: Browser, url: str, runs: int, display: str) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+    """Cold first verdicts of ``url`` in Chromium (a new context in ``browser``, as the cold visits
+    above), Firefox ESR and WebKitGTK (a new browser each run, on X ``display``), interleaved round
+    by round, so that a ratio between them compares runs minutes apart on this shared machine, not
+    a quarter of an hour. Returns the times and, apart, the runs that gave up (the widget's own
+    start-up timeout)."""
+    from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict
 
-    times: dict[str, list[float]] = {"Firefox ESR": [], "WebKitGTK": []}
-    with xvfb() as display:
-        measures: dict[str, Callable[[], float]] = {
-            "Firefox ESR": lambda: firefox_first_verdict(url),
-            "WebKitGTK": lambda: webkit_first_verdict(url, display),
-        }
-        for _ in range(runs):
-            for name, measure in measures.items():
-                try:
-                    times[name].append(measure())
-                except RuntimeError as error:  # the widget's own start-up timeout passed: say so, go on
-                    print(f"{name}: {error}", file=sys.stderr)
-    return times
+    measures: dict[str, Callable[[], float]] = {
+        "Chromium": lambda: timed(browser, url, FIRST_VERDICT, "og:first-verdict", warm=False),
+        "Firefox ESR": lambda: firefox_first_verdict(url),
+        "WebKitGTK": lambda: webkit_first_verdict(url, display),
+    }
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    failed: dict[str, list[str]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            try:
+                times[name].append(measure())
+            except RuntimeError as error:
+                failed[name].append(str(error))
+    return times, failed
 
 
 def main() -> int:
@@ -250,8 +257,15 @@ def main() -> int:
                 print(f"run {run + 1}: widget {widget[-1].cold:.0f}/{widget[-1].warm:.0f} ms, "
                       f"bare {bare[-1].cold:.0f}/{bare[-1].warm:.0f} ms (cold/warm)", file=sys.stderr, flush=True)
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
+            others: dict[str, list[float]] = {}
+            if profile is None and args.browser_runs:
+                from tests.browsers.drivers import xvfb
+
+                with xvfb() as display:
+                    others, failed = other_browsers(browser, f"{url}/score/", args.browser_runs, display)
+                for name, error in ((name, error) for name, errors in failed.items() for error in errors):
+                    print(f"{name}: {error}", file=sys.stderr)
             browser.close()
-        others = other_browsers(f"{url}/score/", args.browser_runs) if profile is None and args.browser_runs else {}
     report(args.network, args.runs, profile, widget, bare, latencies, others)
     return 0
 
