@@ -9,10 +9,10 @@ is the package's ``service_worker/sw.js`` behind one generated line, ``const BUI
   images), each with its SRI hash, so a file from another build is refused, never cached;
 - ``runtime``: the Pyodide runtime and the engine files, cached only once /score/ has used them:
   a content page must never cost a reader the runtime's megabytes;
-- ``packed``: the runtime's zstd twins (``X.zst`` beside ``X``, generator/site/packed.py), with the
-  plain file and its type: the worker keeps a twin's decoded bytes under the plain file's name,
-  checked against the plain file's SRI hash, and never the twin itself;
-- ``decoder``: the zstd decoder the worker imports to do so.
+- ``packed``: the runtime's packed twins (``X.zst`` or ``X.zz`` beside ``X``, generator/site/packed.py),
+  with the plain file and its type: the worker keeps a twin's decoded bytes under the plain file's
+  name, checked against the plain file's SRI hash, and never the twin itself;
+- ``decoder``: the zstd decoder the worker imports to do so (a zlib twin needs none: the browser decodes it).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ CACHE_PREFIX = "offer-guide-site-"
 """Caches are named CACHE_PREFIX + version; the worker deletes only other caches with this prefix."""
 _TEMPLATE = ("offer_widget", "service_worker", "sw.js")
 DECODER_URI = "assets/widgets/fzstd.js"
-PACKED_SUFFIX = ".zst"
+PACKED_SUFFIXES = (".zst", ".zz")  # generator/site/packed.py, whose zstandard import this module does without
 _PLAIN_TYPES = {".wasm": "application/wasm", ".zip": "application/zip"}
 """What a kept, decoded twin is served as: the types the engine worker and Pyodide expect."""
 
@@ -51,7 +51,7 @@ class Offline:
     precache: tuple[tuple[str, str], ...]
     runtime: tuple[tuple[str, str], ...]
     packed: tuple[tuple[str, str, str], ...] = ()
-    """(twin, plain file, the plain file's type) for each runtime file that has a zstd twin."""
+    """(twin, plain file, the plain file's type) for each runtime file that has a packed twin."""
 
 
 def sri(payload: bytes) -> str:
@@ -98,7 +98,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[st
         # The version hashes each file's digest, not its bytes again: each file is read and hashed once.
         version.update(f"{path}\0{digest}\0".encode())
         if path.startswith(prefixes):
-            if path.endswith(PACKED_SUFFIX):
+            if path.endswith(PACKED_SUFFIXES):
                 twins.append(path)
             else:
                 runtime.append((path, digest))
@@ -109,7 +109,7 @@ def offline_files(site: Path, runtime_prefixes: Iterable[str], known: Mapping[st
     plain = dict(runtime)
     packed = []
     for twin in twins:
-        path = twin.removesuffix(PACKED_SUFFIX)
+        path = twin.rsplit(".", 1)[0]
         kind = _PLAIN_TYPES.get(Path(path).suffix)
         if path in plain and kind:  # else a stray file: kept by nobody, as a twin with no plain file is useless
             packed.append((twin, path, kind))

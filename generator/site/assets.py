@@ -26,7 +26,7 @@ from generator.build_cache import file_sha256
 from generator.site.bundle import SCRIPT_URI, WidgetBundle, score_script
 from generator.site.contract_asset import contract_value
 from generator.site.lean import ENGINE_DIR, WASM_NAME, LeanRuntime, LeanUnavailable, lean_runtime, pyodide_digest
-from generator.site.packed import SUFFIX as PACKED
+from generator.site.packed import ZLIB, ZSTD
 from generator.site.runtime_files import pyodide_dir
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
@@ -170,10 +170,10 @@ def engine_files(config: MkDocsConfig, rubric: bytes, contract: str, bundle: Wid
     if lean is not None:
         lean_uri = hashed_name("python_stdlib", file_sha256(lean.zip), ".zip")  # the zip's digest is kept between builds
         files.append(File.generated(config, lean_uri, abs_src_path=str(lean.zip)))
-        # The zstd twins sit beside their plain files (name + ".zst"): the worker asks for them by that
-        # rule (engine-worker.mjs). The progress bar counts decoded bytes, so the sizes stay the plain ones.
-        files.append(File.generated(config, lean_uri + PACKED, abs_src_path=str(lean.packed_zip)))
-        files.append(File.generated(config, runtime + WASM_NAME + PACKED, abs_src_path=str(lean.packed_wasm)))
+        # The packed twins sit beside their plain files (name + ".zz" or ".zst"): the worker asks for
+        # them by that rule (engine-worker.mjs). The progress bar counts decoded bytes, so the sizes stay the plain ones.
+        files.append(File.generated(config, lean_uri + ZLIB, abs_src_path=str(lean.packed_zip)))
+        files.append(File.generated(config, runtime + WASM_NAME + ZSTD, abs_src_path=str(lean.packed_wasm)))
         sizes["lean"] = lean.size
     sizes.update(engine=len(engine), rubric=len(rubric))
     # Without a lean zip there is no lean snapshot; the key then still names the runtime and engine served.

@@ -4,7 +4,7 @@ Nothing in it depends on the content, so it is built once per engine, Pyodide bu
 builder and corpus, under the sha256 of those inputs (the key), and found again by that key:
 first in the package data (offer_widget/runtime/lean/<key>/, which a wheel carries prebuilt),
 then in the user cache ($XDG_CACHE_HOME or ~/.cache)/offer-guide/lean/<key>/. On a miss,
-lean_build.mjs builds it in real Pyodide on Node and checks it (see that file), and the zstd
+lean_build.mjs builds it in real Pyodide on Node and checks it (see that file), and the packed
 twins of the zip and of Pyodide's wasm are made beside it (generator/site/packed.py).
 """
 
@@ -25,20 +25,20 @@ import offer_engine
 from generator.build_cache import cache_home, file_sha256
 from generator.site.lean_corpus import CORPUS_NAME, Corpus, checkout_corpus, find_corpus
 from generator.site.node_job import NodeJobFailed, make_with_node
-from generator.site.packed import SUFFIX as PACKED
-from generator.site.packed import pack
+from generator.site.packed import ZLIB, ZSTD, pack_zlib, pack_zstd
 
 log = logging.getLogger("mkdocs.plugins.offer-guide")
 
 BUILDER = Path(__file__).with_name("lean_build.mjs")
 PROBES = Path(__file__).with_name("lean_probes.py")  # run by BUILDER, inside Pyodide
+PACKER = Path(__file__).with_name("packed.py")  # makes the twins kept beside the zip
 # The Pyodide files the zip depends on: the runtime that compiles it, and the stock library it comes from.
 PYODIDE_BUILD = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ZIP_NAME = "python_stdlib.zip"
 MODULES_NAME = "modules.json"
 WASM_NAME = "pyodide.asm.wasm"
-PACKED_NAMES = (ZIP_NAME + PACKED, WASM_NAME + PACKED)
-"""The zstd twins kept beside the zip: of the zip itself, and of the Pyodide build's wasm."""
+PACKED_NAMES = (ZIP_NAME + ZLIB, WASM_NAME + ZSTD)
+"""The packed twins kept beside the zip (generator/site/packed.py): of the zip itself, and of the Pyodide build's wasm."""
 ENGINE_DIR = Path(offer_engine.__file__).parent
 BUILD_TIMEOUT = 900  # seconds: two Pyodide boots and ~140 compilations (three and ~270 when probed-for modules go back in) take ~18 s on a busy 2-core machine
 
@@ -57,7 +57,7 @@ class LeanRuntime:
     size: int
     packed_zip: Path
     packed_wasm: Path
-    """The zstd twins (generator/site/packed.py) of the zip and of the Pyodide build's wasm."""
+    """The packed twins (generator/site/packed.py) of the zip (zlib) and of the Pyodide build's wasm (zstd)."""
     runtime_key: str
     """sha256 of the Pyodide build and the zip's bytes: what a memory snapshot of this runtime is tied to."""
     stdlib: tuple[str, ...]
@@ -87,7 +87,7 @@ def lean_key(pyodide: str, corpus: Corpus, engine_dir: Path = ENGINE_DIR) -> str
     digest = hashlib.sha256(b"offer-guide lean runtime\0" + pyodide.encode())
     for path in sorted(engine_dir.glob("*.py")):
         digest.update(b"engine/" + path.name.encode() + b"\0" + _sha256_file(path))
-    for path in (Path(__file__), BUILDER, PROBES):
+    for path in (Path(__file__), BUILDER, PROBES, PACKER):
         digest.update(b"builder/" + path.name.encode() + b"\0" + _sha256_file(path))
     digest.update(b"corpus\0" + corpus.digest.encode())
     return digest.hexdigest()
@@ -149,7 +149,7 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
     def pack_twins(work: Path) -> None:
         (work / "job.json").unlink()
         for source, twin in zip((work / ZIP_NAME, pyodide_dir / WASM_NAME), PACKED_NAMES, strict=True):
-            (work / twin).write_bytes(pack(source.read_bytes()))
+            (work / twin).write_bytes((pack_zlib if twin.endswith(ZLIB) else pack_zstd)(source.read_bytes()))
 
     try:
         return make_with_node(target, BUILDER, job, what="the lean Pyodide runtime", timeout=BUILD_TIMEOUT, then=pack_twins)

@@ -64,9 +64,9 @@ def slow_link(page: Page) -> None:
 
 
 def serve_instead(context: BrowserContext, url: str, body: bytes) -> None:
-    """Serve ``body`` for the zip at ``url`` and for its zstd twin, which the worker asks for first
-    (bytes that are not zstd pass through it unchanged, as from a host that undid the packing)."""
-    for address in (url, url + ".zst"):
+    """Serve ``body`` for the zip at ``url`` and for its zlib twin, which the worker asks for first
+    (served as ``application/zip``, it passes through unchanged, as a service worker's decoded copy does)."""
+    for address in (url, url + ".zz"):
         context.route(address, lambda route: route.fulfill(body=body, content_type="application/zip"))
 
 

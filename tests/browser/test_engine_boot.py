@@ -4,6 +4,7 @@ and falling back without a word when broken, and a progress bar that tells the t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -200,7 +201,7 @@ def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: 
 
 
 def twins(page: Page) -> list[str]:
-    """The runtime's large files the page's workers asked for, packed (their ".zst" twin) or plain, sorted."""
+    """The runtime's large files the page's workers asked for, packed (their ".zst" or ".zz" twin) or plain, sorted."""
     asked = [r.url.rsplit("/", 1)[-1] for r in page.log.requests]  # type: ignore[attr-defined]
     return sorted(name for name in asked if name.startswith(("pyodide.asm.wasm", "python_stdlib-")))
 
@@ -209,9 +210,9 @@ def twins(page: Page) -> list[str]:
 # file is not downloaded plain too. A host without the twins (an older upload, say) answers each
 # with a 404, and the worker then takes the plain file, still in one lean boot.
 PACKED_CASES = {
-    "fast link": ({"pyodide.asm.wasm", "{zip}.zst"}, False),
-    "slow link": ({"pyodide.asm.wasm.zst", "{zip}.zst"}, False),
-    "slow link, host without twins": ({"pyodide.asm.wasm.zst", "pyodide.asm.wasm", "{zip}.zst", "{zip}"}, True),
+    "fast link": ({"pyodide.asm.wasm", "{zip}.zz"}, False),
+    "slow link": ({"pyodide.asm.wasm.zst", "{zip}.zz"}, False),
+    "slow link, host without twins": ({"pyodide.asm.wasm.zst", "pyodide.asm.wasm", "{zip}.zz", "{zip}"}, True),
 }
 
 
@@ -222,7 +223,7 @@ def test_the_lean_zip_comes_packed_and_the_wasm_too_on_a_slow_link(lean_page: Pa
     if case.startswith("slow"):
         slow_link(lean_page)
     if no_twins:
-        lean_page.context.route("**/*.zst", lambda route: route.fulfill(status=404))
+        lean_page.context.route(re.compile(r".*\.(zst|zz)$"), lambda route: route.fulfill(status=404))
     lean_page.goto(f"{site_url}/score/")
     score_one(lean_page)
     wait_for_result(lean_page)
@@ -232,7 +233,7 @@ def test_the_lean_zip_comes_packed_and_the_wasm_too_on_a_slow_link(lean_page: Pa
 
 
 def damaged(frame: bytes) -> bytes:
-    """A zstd frame with 4 KB in its middle changed: it still starts as zstd, but decodes to other bytes or fails."""
+    """A zstd frame or zlib stream with 4 KB in its middle changed: it still starts as one, but decodes to other bytes or fails."""
     middle = len(frame) // 2
     return frame[:middle] + bytes(b ^ 0x5A for b in frame[middle : middle + 4096]) + frame[middle + 4096 :]
 
@@ -248,10 +249,10 @@ def wasm_url(built_site: Path, site_url: str) -> str:
 @pytest.mark.parametrize("twin", ["lean zip", "wasm"])
 def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: Page, built_site: Path, site_url: str, twin: str) -> None:
     limits(lean_page, boot=600_000)  # a stalled boot fails the test instead of being timed out
-    plain = site_urls(built_site, site_url)["LEAN"] if twin == "lean zip" else wasm_url(built_site, site_url)
-    body = damaged((built_site / (plain + ".zst").removeprefix(f"{site_url}/")).read_bytes())
+    plain, suffix = (site_urls(built_site, site_url)["LEAN"], ".zz") if twin == "lean zip" else (wasm_url(built_site, site_url), ".zst")
+    body = damaged((built_site / (plain + suffix).removeprefix(f"{site_url}/")).read_bytes())
     served: list[str] = []
-    lean_page.context.route(plain + ".zst", lambda route: served.append(route.request.url) or route.fulfill(body=body))
+    lean_page.context.route(plain + suffix, lambda route: served.append(route.request.url) or route.fulfill(body=body))
     if twin == "wasm":
         slow_link(lean_page)  # the wasm comes packed only on a slow link
     lean_page.goto(f"{site_url}/score/")
@@ -260,7 +261,7 @@ def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: P
     assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
     assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
     quietly_fine(lean_page)
-    assert served == [plain + ".zst"]
+    assert served == [plain + suffix]
 
 
 NOT_WASM = b"\0asm not a module"  # starts as wasm does, and does not compile

@@ -207,16 +207,16 @@ def test_after_one_visit_to_score_the_guide_and_a_verdict_work_offline(builds: B
     # Pyodide expects; the plain files were never downloaded for it (the service worker decodes the
     # twin, from the browser's cache when it still holds it: a test browser's memory cache does not).
     wasm = f"{runtime}pyodide.asm.wasm"
-    lean = next(p for p in builds.state.log if p.startswith("/assets/engine/python_stdlib-")).removesuffix(".zst")
+    lean = next(p for p in builds.state.log if p.startswith("/assets/engine/python_stdlib-")).removesuffix(".zz")
     taken, untouched = ([wasm + ".zst"], [wasm]) if link == "slow" else ([wasm], [wasm + ".zst"])
-    assert {*taken, lean + ".zst"} <= set(builds.state.log) and {*untouched, lean}.isdisjoint(builds.state.log)
-    served = {path: (builds.first / path.lstrip("/")).stat().st_size for path in (wasm, lean, wasm + ".zst", lean + ".zst")}
+    assert {*taken, lean + ".zz"} <= set(builds.state.log) and {*untouched, lean}.isdisjoint(builds.state.log)
+    served = {path: (builds.first / path.lstrip("/")).stat().st_size for path in (wasm, lean, wasm + ".zst", lean + ".zz")}
     kept = page.evaluate(KEPT_AS, [builds.url + path for path in served])
     assert kept == {
         builds.url + wasm: ["application/wasm", served[wasm]],
         builds.url + lean: ["application/zip", served[lean]],
         builds.url + wasm + ".zst": None,
-        builds.url + lean + ".zst": None,
+        builds.url + lean + ".zz": None,
     }
 
     go_offline(builds, context)

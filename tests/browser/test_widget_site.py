@@ -184,8 +184,8 @@ def test_the_engine_asks_for_its_large_files_first_and_once(page: Page, site_url
         page.goto(f"{site_url}/")
         page.locator(".md-content a[href$='score/']").first.click()
         wait_for_result(page)
-    lean = [name for kind, name in events if kind == "asked" and re.fullmatch(r"python_stdlib-[0-9a-f]{16}\.zip(\.zst)?", name)]
-    assert len(lean) == 1 and lean[0].endswith(".zst"), f"the site's lean zip, asked for once and packed: {lean}"
+    lean = [name for kind, name in events if kind == "asked" and re.fullmatch(r"python_stdlib-[0-9a-f]{16}\.zip(\.zz)?", name)]
+    assert len(lean) == 1 and lean[0].endswith(".zz"), f"the site's lean zip, asked for once and packed: {lean}"
     for big in ("pyodide.asm.wasm", lean[0]):
         assert events.count(("asked", big)) == 1, f"{big} downloaded more than once"
         assert events.index(("asked", big)) < events.index(("got", "pyodide.mjs")), f"{big} waited for Pyodide's loader"

@@ -46,8 +46,8 @@ def test_headers_for_every_file(built_site: Path) -> None:
     manifest = (built_site / MANIFEST_URI).read_text(encoding="utf-8")
     hashed = sorted({f"/assets/{name}" for name in re.findall(r"engine/[\w-]+-[0-9a-f]{16}\.\w+", manifest)})
     assert len(hashed) >= 2, "the manifest names the engine zip and rubric.json"
-    # And the zstd twins of two of them, whose names change with their plain files' (generator/site/packed.py).
-    twins = [f"{name}.zst" for name in runtime + hashed if name.endswith("/pyodide.asm.wasm") or "/python_stdlib-" in name]
+    # And the packed twins of two of them, whose names change with their plain files' (generator/site/packed.py).
+    twins = [f"{name}.zst" for name in runtime if name.endswith("/pyodide.asm.wasm")] + [f"{name}.zz" for name in hashed if "/python_stdlib-" in name]
     assert cached == sorted(runtime + hashed + twins)
     # The service worker's script keeps its name from build to build: browsers must always ask for it.
     assert netlify_headers(rules, "/sw.js").get("Cache-Control") == "no-cache"

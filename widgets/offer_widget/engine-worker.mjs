@@ -23,7 +23,8 @@
 
 // The helpers first: the boot waits for them, and a service worker answers requests in turn.
 const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progress.mjs"), import("./boot-snapshot.mjs")]);
-const PACKED = ".zst";
+// Each packed twin's suffix (generator/site/packed.py): the wasm's is zstd, the zip's zlib.
+const TWIN = { "application/wasm": ".zst", "application/zip": ".zz" };
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 let zstd = null; // the decoder module, imported once a twin is asked for
 // The network's fetch: earlyDownloads puts its own in self.fetch, whose answer for a plain file may be
@@ -40,10 +41,11 @@ const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? "")
  * file is downloaded once, and is counted for the progress bar as it arrives. The loader and glue
  * are imported now: Pyodide's own imports of the same URLs reuse them.
  *
- * Packed twins (generator/site/packed.py): the zip always comes as its zstd twin (its plain copy
- * has stored entries: 2.55 MB that hosts send uncompressed, against 0.63 MB). The wasm comes packed
- * when the page saw a slow link ("packed=1", main.html): 2.9 MB against 3.55 MB gzip, for ~70 ms of
- * decoding that a fast link does not pay back. `source(url)` names what was downloaded for `url`.
+ * Packed twins (generator/site/packed.py): the zip comes as its zlib twin wherever the browser can
+ * inflate it (its plain copy has stored entries: 2.55 MB that hosts send uncompressed, against
+ * 0.80 MB). The wasm comes packed when the page saw a slow link ("packed=1", main.html): its zstd
+ * twin is 2.9 MB against 3.55 MB gzip, for ~70 ms of decoding that a fast link does not pay back.
+ * `source(url)` names what was downloaded for `url`.
  */
 function earlyDownloads(named) {
   const runtime = named.get("runtime");
@@ -53,7 +55,7 @@ function earlyDownloads(named) {
   for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) import(new URL(name, base).href).catch(() => {});
   const wasm = new URL("pyodide.asm.wasm", base).href;
   const zip = new URL(lean, import.meta.url).href;
-  const packed = new Map([[zip, "application/zip"]]);
+  const packed = new Map(typeof DecompressionStream === "function" ? [[zip, "application/zip"]] : []);
   if (named.get("packed") === "1") packed.set(wasm, "application/wasm");
   const sources = new Map();
   const waiting = new Map();
@@ -115,17 +117,18 @@ function failFast(download = null, again = null) {
 }
 
 /**
- * `url`'s bytes, from its zstd twin (url + ".zst"), as a response of `type`. A twin this host lacks
+ * `url`'s bytes, from its packed twin (url + TWIN[type]), as a response of `type`. A twin this host lacks
  * means the plain file. The service worker answers a twin with its kept, decoded copy: that response
  * is passed on untouched (the browser's cache of compiled wasm applies).
  * The wasm is decoded as it streams, for Pyodide to compile as it arrives; a decoding failure fails
  * that compile, and failFast then takes the plain file. The zip, which Pyodide reads whole anyway, is
- * decoded whole and checked against the sha256 its name carries (generator/site/assets.py,
- * hashed_name): a damaged twin costs the plain zip's download, and the boot goes on.
+ * inflated by the browser as it arrives and checked against the sha256 its name carries
+ * (generator/site/assets.py, hashed_name): a damaged twin costs the plain zip's download, and the
+ * boot goes on.
  */
 async function unpacked(url, type, sources) {
-  zstd ??= import("./fzstd.js").then(() => self.fzstd); // a classic script: it sets self.fzstd
-  const twin = url + PACKED;
+  if (type === "application/wasm") zstd ??= import("./fzstd.js").then(() => self.fzstd); // a classic script: it sets self.fzstd
+  const twin = url + TWIN[type];
   const plain = () => plainFile(url, sources);
   const response = await networkFetch(twin, { credentials: "same-origin" }).catch(() => null);
   if (!response?.ok || !response.body) return plain();
@@ -133,7 +136,7 @@ async function unpacked(url, type, sources) {
   if ((response.headers.get("Content-Type") || "").startsWith(type)) return response;
   if (type !== "application/wasm") {
     try {
-      return new Response(await decodedWhole(response, await zstd, url), { headers: { "Content-Type": type } });
+      return new Response(await inflated(response, url), { headers: { "Content-Type": type } });
     } catch {
       return plain();
     }
@@ -169,10 +172,9 @@ function plainFile(url, sources) {
   return networkFetch(url, { credentials: "same-origin" });
 }
 
-/** A twin's bytes decoded whole, if their sha256 starts with the hex digits after the last "-" of `url`'s name. */
-async function decodedWhole(response, { decompress }, url) {
-  const raw = new Uint8Array(await response.arrayBuffer());
-  const bytes = isZstd(raw) ? decompress(raw) : raw;
+/** A zlib twin's bytes inflated, if their sha256 starts with the hex digits after the last "-" of `url`'s name. */
+async function inflated(response, url) {
+  const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
   const named = /-([0-9a-f]{16})\.[a-z]+$/.exec(url)?.[1];
   if (named && crypto.subtle) { // no crypto.subtle on a plain-http address other than localhost
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));

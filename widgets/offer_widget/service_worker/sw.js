@@ -9,7 +9,7 @@
 // - The Pyodide runtime and the engine are not precached (content pages must not cost the reader
 //   megabytes): they are kept when /score/ fetches them through this worker, or when the page says
 //   "warm" after its first verdict (a first visit to /score/ starts before this worker exists).
-// - Packed twins (X.zst beside X, made by generator/site/packed.py) are never kept as they are: once
+// - Packed twins (X.zst or X.zz beside X, made by generator/site/packed.py) are never kept as they are: once
 //   the engine has booted from one, its decoded bytes are kept under X's name, checked against X's
 //   SRI hash, and a request for the twin is answered with that copy. So a second visit decodes
 //   nothing, and the browser's cache of compiled wasm applies.
@@ -115,7 +115,7 @@ async function warm(only) {
   let kept = 0;
   for (const [href, integrity] of RUNTIME) {
     const twin = TWIN_OF.get(href);
-    const fromTwin = Boolean(twin && self.fzstd && (!only || only.has(twin)));
+    const fromTwin = Boolean(twin && decodes(twin) && (!only || only.has(twin)));
     if ((only && !only.has(href) && !fromTwin) || (await cache.match(href))) continue;
     try {
       const response = fromTwin ? await decodedTwin(twin, integrity) : await fetch(buildRequest(href, integrity, "force-cache"));
@@ -131,11 +131,18 @@ async function warm(only) {
   return kept;
 }
 
+/** This worker can decode `twin`: zstd with the decoder it imported, zlib with the browser's own. */
+function decodes(twin) {
+  return twin.endsWith(".zz") ? typeof DecompressionStream === "function" : Boolean(self.fzstd);
+}
+
 /** A twin's decoded bytes as its plain file, if they are exactly that file's (its SRI hash). */
 async function decodedTwin(twin, integrity) {
   const packed = await fetch(new Request(twin, { cache: "force-cache", credentials: "same-origin" }));
   if (!packed.ok) throw new Error(`${twin}: HTTP ${packed.status}`);
-  const bytes = self.fzstd.decompress(new Uint8Array(await packed.arrayBuffer()));
+  const bytes = twin.endsWith(".zz")
+    ? new Uint8Array(await new Response(packed.body.pipeThrough(new DecompressionStream("deflate"))).arrayBuffer())
+    : self.fzstd.decompress(new Uint8Array(await packed.arrayBuffer()));
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   if (`sha256-${btoa(String.fromCharCode(...digest))}` !== integrity) throw new Error(`${twin} is damaged`);
   return new Response(bytes, { headers: { "Content-Type": TWINS.get(twin).type } });
