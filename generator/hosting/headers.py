@@ -39,8 +39,9 @@ IMMUTABLE_PREFIXES = ("/assets/pyodide/", "/assets/engine/")
 REVALIDATE = "no-cache"
 REVALIDATED = (f"/{SW_URI}",)
 """Files whose name stays while their content changes with every build: never cached without asking."""
-TYPES = {"wasm": "application/wasm", "mjs": "text/javascript"}
-"""Types that some servers get wrong: Pyodide streams its wasm only as application/wasm."""
+TYPES = {"wasm": "application/wasm", "mjs": "text/javascript", "zz": "application/octet-stream"}
+"""Types that some servers get wrong: Pyodide streams its wasm only as application/wasm, and a
+zlib twin (``X.zip.zz``) is no zip until the engine worker inflates it (some servers call it one)."""
 
 
 @dataclass(frozen=True)

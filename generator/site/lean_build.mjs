@@ -7,8 +7,8 @@
 // 3. Compiles the modules and the whole engine with Pyodide's own Python (its magic number)
 //    into unchecked-hash .pyc files at optimize=2 (no docstrings or asserts), zipped inside Pyodide
 //    with sorted entries and fixed dates, so the same inputs give the same bytes on any host. The
-//    entries are stored, not deflated: the site serves the zip as a zstd twin
-//    (generator/site/packed.py), which packs stored .pyc files to 0.63 MB against 0.89 MB for
+//    entries are stored, not deflated: the site serves the zip as a zlib twin
+//    (generator/site/packed.py), which packs stored .pyc files to 0.80 MB against 0.89 MB for
 //    deflated ones, and imports then read their bytes with no inflating.
 // 4. Boots from that zip alone, without the probed-for modules, as the widget boots (an empty lock
 //    file), reruns every call and compares each answer and all of Python's output with the stock
@@ -49,7 +49,7 @@ function runAll(py) {
 
 // 1. Stock runtime, engine from its source files. PYTHONNODEBUGRANGES: the code it compiles in step 3
 //    keeps line numbers but not column ranges (tracebacks lose only their ^^^ markers), which makes
-//    the .pyc files a tenth smaller and their zstd twin about a third smaller.
+//    the .pyc files a tenth smaller and their packed twin smaller still.
 const stockOutput = captured();
 const stock = await loadPyodide({ indexURL, ...stockOutput.streams, env: { PYTHONNODEBUGRANGES: "1" } });
 if (!stock.runPython("import sys; sys.version").startsWith("3.14")) throw new Error("expected Python 3.14");

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -262,6 +263,33 @@ def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: P
     assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
     quietly_fine(lean_page)
     assert served == [plain + suffix]
+
+
+def test_a_zip_twin_that_inflates_to_other_bytes_costs_one_plain_download(lean_page: Page, built_site: Path, site_url: str) -> None:
+    # Sound zlib, so only the sha256 the zip's name carries can tell: it is checked before Pyodide sees the bytes.
+    plain = site_urls(built_site, site_url)["LEAN"]
+    zip_bytes = (built_site / plain.removeprefix(f"{site_url}/")).read_bytes()
+    body = zlib.compress(zip_bytes[:-1] + bytes([zip_bytes[-1] ^ 1]))
+    lean_page.context.route(plain + ".zz", lambda route: route.fulfill(body=body))
+    lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
+    quietly_fine(lean_page)
+
+
+def test_a_zip_twin_the_host_already_unpacked_is_taken_as_it_is(lean_page: Page, built_site: Path, site_url: str) -> None:
+    # A host that undid the packing, or calls X.zip.zz a zip: the bytes are the zip itself.
+    plain = site_urls(built_site, site_url)["LEAN"]
+    zip_bytes = (built_site / plain.removeprefix(f"{site_url}/")).read_bytes()
+    lean_page.context.route(plain + ".zz", lambda route: route.fulfill(body=zip_bytes, content_type="application/zip"))
+    lean_page.goto(f"{site_url}/score/")
+    score_one(lean_page)
+    wait_for_result(lean_page)
+    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    assert plain not in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
+    quietly_fine(lean_page)
 
 
 NOT_WASM = b"\0asm not a module"  # starts as wasm does, and does not compile

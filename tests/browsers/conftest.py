@@ -34,7 +34,10 @@ _CSP_META = re.compile(rb"<meta http-equiv=\"Content-Security-Policy\"[^>]*>")
 
 
 class _ProbeHandler(_Handler):
+    asked: list[str] = []  # every path asked for, in order: tests read it through the `asked` fixture
+
     def send_head(self) -> Any:
+        _ProbeHandler.asked.append(self.path.split("?")[0])
         if self.path == PROBE_PATH:
             return self._body(PROBE.encode("utf-8"), "text/javascript")
         path = Path(self.translate_path(self.path))
@@ -51,6 +54,13 @@ class _ProbeHandler(_Handler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         return io.BytesIO(data)
+
+
+@pytest.fixture
+def asked() -> list[str]:
+    """The paths the probed server is asked for from now on, by the page, its workers and its service worker."""
+    _ProbeHandler.asked.clear()
+    return _ProbeHandler.asked
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progr
 // Each packed twin's suffix (generator/site/packed.py): the wasm's is zstd, the zip's zlib.
 const TWIN = { "application/wasm": ".zst", "application/zip": ".zz" };
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
-let zstd = null; // the decoder module, imported once a twin is asked for
+let zstd = null; // the decoder module, imported once the wasm's twin is asked for
 // The network's fetch: earlyDownloads puts its own in self.fetch, whose answer for a plain file may be
 // the very download that falls back to it.
 const networkFetch = self.fetch.bind(self);
@@ -122,7 +122,7 @@ function failFast(download = null, again = null) {
  * is passed on untouched (the browser's cache of compiled wasm applies).
  * The wasm is decoded as it streams, for Pyodide to compile as it arrives; a decoding failure fails
  * that compile, and failFast then takes the plain file. The zip, which Pyodide reads whole anyway, is
- * inflated by the browser as it arrives and checked against the sha256 its name carries
+ * inflated by the browser once it has arrived (a few ms) and checked against the sha256 its name carries
  * (generator/site/assets.py, hashed_name): a damaged twin costs the plain zip's download, and the
  * boot goes on.
  */
@@ -133,7 +133,6 @@ async function unpacked(url, type, sources) {
   const response = await networkFetch(twin, { credentials: "same-origin" }).catch(() => null);
   if (!response?.ok || !response.body) return plain();
   sources.set(url, twin);
-  if ((response.headers.get("Content-Type") || "").startsWith(type)) return response;
   if (type !== "application/wasm") {
     try {
       return new Response(await inflated(response, url), { headers: { "Content-Type": type } });
@@ -141,6 +140,7 @@ async function unpacked(url, type, sources) {
       return plain();
     }
   }
+  if ((response.headers.get("Content-Type") || "").startsWith(type)) return response;
   const { Decompress } = await zstd;
   const reader = response.body.getReader();
   // Pushed, not pulled: a pull() that has nothing to enqueue yet stalls the stream on a slow link.
@@ -172,9 +172,15 @@ function plainFile(url, sources) {
   return networkFetch(url, { credentials: "same-origin" });
 }
 
-/** A zlib twin's bytes inflated, if their sha256 starts with the hex digits after the last "-" of `url`'s name. */
+/**
+ * A zlib twin's bytes inflated, if their sha256 starts with the hex digits after the last "-" of
+ * `url`'s name. Bytes that are a zip already (the service worker's kept copy, a host that undid the
+ * packing) are taken as they are, whatever type they came as: a host may well call X.zip.zz a zip.
+ */
 async function inflated(response, url) {
-  const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
+  const raw = new Uint8Array(await response.arrayBuffer());
+  const isZip = raw[0] === 0x50 && raw[1] === 0x4b; // "PK"
+  const bytes = isZip ? raw : new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
   const named = /-([0-9a-f]{16})\.[a-z]+$/.exec(url)?.[1];
   if (named && crypto.subtle) { // no crypto.subtle on a plain-http address other than localhost
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
