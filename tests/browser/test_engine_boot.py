@@ -201,6 +201,14 @@ def test_a_lean_zip_missing_a_module_falls_back_to_the_plain_runtime(lean_page: 
     falls_back_to_plain(lean_page, site_url)
 
 
+def verdict_on_one_lean_boot(page: Page, site_url: str) -> None:
+    """Open /score/, score once and see the verdict, from the one engine the page booted: the lean one."""
+    page.goto(f"{site_url}/score/")
+    score_one(page)
+    wait_for_result(page)
+    assert engine(page) == "lean" and page.evaluate("window.__offerGuideEngineBoots") == 1
+
+
 def twins(page: Page) -> list[str]:
     """The runtime's large files the page's workers asked for, packed (their ".zst" or ".zz" twin) or plain, sorted."""
     asked = [r.url.rsplit("/", 1)[-1] for r in page.log.requests]  # type: ignore[attr-defined]
@@ -225,10 +233,7 @@ def test_the_lean_zip_comes_packed_and_the_wasm_too_on_a_slow_link(lean_page: Pa
         slow_link(lean_page)
     if no_twins:
         lean_page.context.route(re.compile(r".*\.(zst|zz)$"), lambda route: route.fulfill(status=404))
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    verdict_on_one_lean_boot(lean_page, site_url)
     assert twins(lean_page) == sorted(name.format(zip=lean_zip) for name in expected)
     quietly_fine(lean_page)
 
@@ -256,10 +261,7 @@ def test_a_damaged_packed_file_costs_one_plain_download_and_no_word(lean_page: P
     lean_page.context.route(plain + suffix, lambda route: served.append(route.request.url) or route.fulfill(body=body))
     if twin == "wasm":
         slow_link(lean_page)  # the wasm comes packed only on a slow link
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    verdict_on_one_lean_boot(lean_page, site_url)
     assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
     quietly_fine(lean_page)
     assert served == [plain + suffix]
@@ -271,10 +273,7 @@ def test_a_zip_twin_that_inflates_to_other_bytes_costs_one_plain_download(lean_p
     zip_bytes = (built_site / plain.removeprefix(f"{site_url}/")).read_bytes()
     body = zlib.compress(zip_bytes[:-1] + bytes([zip_bytes[-1] ^ 1]))
     lean_page.context.route(plain + ".zz", lambda route: route.fulfill(body=body))
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    verdict_on_one_lean_boot(lean_page, site_url)
     assert plain in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
     quietly_fine(lean_page)
 
@@ -284,10 +283,7 @@ def test_a_zip_twin_the_host_already_unpacked_is_taken_as_it_is(lean_page: Page,
     plain = site_urls(built_site, site_url)["LEAN"]
     zip_bytes = (built_site / plain.removeprefix(f"{site_url}/")).read_bytes()
     lean_page.context.route(plain + ".zz", lambda route: route.fulfill(body=zip_bytes, content_type="application/zip"))
-    lean_page.goto(f"{site_url}/score/")
-    score_one(lean_page)
-    wait_for_result(lean_page)
-    assert engine(lean_page) == "lean" and lean_page.evaluate("window.__offerGuideEngineBoots") == 1
+    verdict_on_one_lean_boot(lean_page, site_url)
     assert plain not in [r.url for r in lean_page.log.requests]  # type: ignore[attr-defined]
     quietly_fine(lean_page)
 
