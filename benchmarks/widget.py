@@ -263,8 +263,9 @@ def main() -> int:
 
                 with xvfb() as display:
                     others, failed = other_browsers(browser, f"{url}/score/", args.browser_runs, display)
-                for name, error in ((name, error) for name, errors in failed.items() for error in errors):
-                    print(f"{name}: {error}", file=sys.stderr)
+                for name, errors in failed.items():
+                    for error in errors:
+                        print(f"{name}: {error}", file=sys.stderr)
             browser.close()
     report(args.network, args.runs, profile, widget, bare, latencies, others)
     return 0

@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from generator.site.packed import ZLIB, ZSTD
+
 SW_URI = "sw.js"
 NOT_FOUND_URI = "404.html"
 CACHE_PREFIX = "offer-guide-site-"
 """Caches are named CACHE_PREFIX + version; the worker deletes only other caches with this prefix."""
 _TEMPLATE = ("offer_widget", "service_worker", "sw.js")
 DECODER_URI = "assets/widgets/fzstd.js"
-PACKED_SUFFIXES = (".zst", ".zz")  # generator/site/packed.py, whose zstandard import this module does without
+PACKED_SUFFIXES = (ZSTD, ZLIB)
 _PLAIN_TYPES = {".wasm": "application/wasm", ".zip": "application/zip"}
 """What a kept, decoded twin is served as: the types the engine worker and Pyodide expect."""
 

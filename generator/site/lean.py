@@ -148,8 +148,9 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
 
     def pack_twins(work: Path) -> None:
         (work / "job.json").unlink()
-        for source, twin in zip((work / ZIP_NAME, pyodide_dir / WASM_NAME), PACKED_NAMES, strict=True):
-            (work / twin).write_bytes((pack_zlib if twin.endswith(ZLIB) else pack_zstd)(source.read_bytes()))
+        zip_twin, wasm_twin = PACKED_NAMES
+        (work / zip_twin).write_bytes(pack_zlib((work / ZIP_NAME).read_bytes()))
+        (work / wasm_twin).write_bytes(pack_zstd((pyodide_dir / WASM_NAME).read_bytes()))
 
     try:
         return make_with_node(target, BUILDER, job, what="the lean Pyodide runtime", timeout=BUILD_TIMEOUT, then=pack_twins)

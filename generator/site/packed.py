@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import zlib
 
-import zstandard
-
 ZSTD = ".zst"
 ZLIB = ".zz"
 LEVEL = 19
@@ -35,6 +33,8 @@ def pack_zlib(data: bytes) -> bytes:
 def pack_zstd(data: bytes) -> bytes:
     """``data`` as one zstd frame that records its size and checksum. The browser's decoder reads neither
     check, so the service worker tests the decoded bytes against the plain file's SRI hash (sw.js)."""
+    import zstandard  # here, not above: generator/hosting/offline.py reads the suffixes without it
+
     params = zstandard.ZstdCompressionParameters.from_level(
         LEVEL, source_size=len(data), window_log=WINDOW_LOG, write_content_size=True, write_checksum=True, threads=0,
     )

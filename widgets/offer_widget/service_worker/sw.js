@@ -131,16 +131,19 @@ async function warm(only) {
   return kept;
 }
 
-/** This worker can decode `twin`: zstd with the decoder it imported, zlib with the browser's own. */
+/** A zlib twin, which the browser inflates itself; the others are zstd, for the decoder imported above. */
+const isZlib = (twin) => twin.endsWith(".zz");
+
+/** This worker can decode `twin`. */
 function decodes(twin) {
-  return twin.endsWith(".zz") ? typeof DecompressionStream === "function" : Boolean(self.fzstd);
+  return isZlib(twin) ? typeof DecompressionStream === "function" : Boolean(self.fzstd);
 }
 
 /** A twin's decoded bytes as its plain file, if they are exactly that file's (its SRI hash). */
 async function decodedTwin(twin, integrity) {
   const packed = await fetch(new Request(twin, { cache: "force-cache", credentials: "same-origin" }));
   if (!packed.ok) throw new Error(`${twin}: HTTP ${packed.status}`);
-  const bytes = twin.endsWith(".zz")
+  const bytes = isZlib(twin)
     ? new Uint8Array(await new Response(packed.body.pipeThrough(new DecompressionStream("deflate"))).arrayBuffer())
     : self.fzstd.decompress(new Uint8Array(await packed.arrayBuffer()));
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
