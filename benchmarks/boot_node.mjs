@@ -1,11 +1,13 @@
 // One Pyodide boot on Node, as the widget's worker does it, timed to the first engine answer.
 //   node boot_node.mjs JOB.json   JOB: {"pyodide_dir", "mode": "stock" | "lean", "engine_zip", "lean", "lock_abi", "rubric"}
 // stock: the full python_stdlib.zip and the lock file, then the engine zip unpacked (the plain path);
-// lean:  the lean zip (engine inside) and an empty lock carrying only the ABI.
+// lean:  the lean zip (engine inside), unpacked into a folder as the worker does (lean-stdlib.mjs),
+//        and an empty lock carrying only the ABI.
 // Prints {"ms": time from before importing pyodide.mjs to the first bridge.run answer}.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { unpackedStdlib } from "../widgets/offer_widget/lean-stdlib.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const start = performance.now();
@@ -17,6 +19,7 @@ if (job.mode === "lean") {
     indexURL: job.pyodide_dir + "/",
     stdLibURL: job.lean,
     lockFileContents: { info: { abi_version: job.lock_abi }, packages: {} },
+    ...unpackedStdlib(Promise.resolve(readFileSync(job.lean))),
     ...quiet,
   });
 } else {

@@ -42,15 +42,19 @@ def lean_for(site: Path, base: str) -> Lean:
 
 def without_module(zip_bytes: bytes, module: str) -> bytes:
     """The same zip less one top-level module (its .py or .pyc): a lean build that missed it."""
+    names = (f"{module}.py", f"{module}.pyc")
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as source:
+        assert set(names) & set(source.namelist()), f"{module} is not in the lean zip"
+    return deflated(zip_bytes, leave_out=names)
+
+
+def deflated(zip_bytes: bytes, leave_out: tuple[str, ...] = ()) -> bytes:
+    """The same zip with its entries compressed (the lean zip's are stored), less those named in ``leave_out``."""
     out = io.BytesIO()
-    dropped = 0
     with zipfile.ZipFile(io.BytesIO(zip_bytes)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            if info.filename in (f"{module}.py", f"{module}.pyc"):
-                dropped += 1
-                continue
-            target.writestr(info, source.read(info))
-    assert dropped, f"{module} is not in the lean zip"
+            if info.filename not in leave_out:
+                target.writestr(info.filename, source.read(info))
     return out.getvalue()
 
 
@@ -70,4 +74,4 @@ def serve_instead(context: BrowserContext, url: str, body: bytes) -> None:
         context.route(address, lambda route: route.fulfill(body=body, content_type="application/zip"))
 
 
-__all__ = ["Lean", "Route", "lean_for", "serve_instead", "site_urls", "slow_link", "without_module"]
+__all__ = ["Lean", "Route", "deflated", "lean_for", "serve_instead", "site_urls", "slow_link", "without_module"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from lean_runtime import Lean, lean_for, serve_instead, site_urls, slow_link, without_module
+from lean_runtime import Lean, deflated, lean_for, serve_instead, site_urls, slow_link, without_module
 from playwright.sync_api import Page, Route
 from widget_form import criterion_labels, label, score_one, wait_for_result
 
@@ -207,6 +207,30 @@ def verdict_on_one_lean_boot(page: Page, site_url: str) -> None:
     score_one(page)
     wait_for_result(page)
     assert engine(page) == "lean" and page.evaluate("window.__offerGuideEngineBoots") == 1
+
+
+def engine_file(page: Page) -> str:
+    """Where Python read the engine's module from, as the worker reported when it was ready."""
+    return str(page.evaluate("performance.getEntriesByName('og:engine-ready')[0].detail.engineFile"))
+
+
+# Python reads the lean zip's modules from a folder they are unpacked into before it starts
+# (lean-stdlib.mjs), which takes a zip of stored entries, as the build makes it. Any other zip
+# (here, its entries compressed) is left to Python's own zip import: the same verdict, a bit later.
+FOLDER_CASES = {
+    "stored entries": (False, "/lib/lean/offer_engine/bridge.pyc"),
+    "compressed entries": (True, "/lib/python314.zip/offer_engine/bridge.pyc"),
+}
+
+
+@pytest.mark.parametrize("case", FOLDER_CASES)
+def test_python_reads_the_lean_zip_from_a_folder_or_else_from_the_zip(lean_page: Page, lean: Lean, site_url: str, case: str) -> None:
+    compressed, expected = FOLDER_CASES[case]
+    if compressed:
+        serve_instead(lean_page.context, lean.url, deflated(lean.zip_bytes))
+    verdict_on_one_lean_boot(lean_page, site_url)
+    assert engine_file(lean_page) == expected
+    quietly_fine(lean_page)
 
 
 def twins(page: Page) -> list[str]:

@@ -26,6 +26,7 @@ SETTLED = """(() => {
 })()"""
 SHOWN_VERDICT = 'document.querySelector("[data-og-result] [data-og-verdict]").dataset.ogVerdict'
 SAVED_ANSWERS = 'JSON.parse(localStorage.getItem("offer-guide:answers")).answers'
+ENGINE_FILE = "performance.getEntriesByName('og:engine-ready')[0].detail.engineFile"
 
 
 def settle(driver: Driver) -> None:
@@ -45,6 +46,8 @@ def test_score_boots_and_a_score_typed_by_its_label_changes_the_verdict(driver: 
     # The lean zip came as its zlib twin, which this browser inflated itself: its plain copy was never needed.
     lean = [path.rsplit("/", 1)[-1] for path in asked if "/python_stdlib-" in path]
     assert lean and all(name.endswith(".zip.zz") for name in lean), lean
+    # And Python read the engine from the folder the zip was unpacked into (lean-stdlib.mjs), not from the zip.
+    assert driver.evaluate(ENGINE_FILE) == "/lib/lean/offer_engine/bridge.pyc"
     first = engine_data(CONTENT)["criteria"][0]
     field = f"{first['label']} score for Offer 1 (Acme)"
 

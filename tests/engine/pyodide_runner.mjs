@@ -2,15 +2,21 @@
 // JOB: {"engine_dir": path of widgets/offer_engine, "calls": [[rubric_json, request_json], ...],
 //       "python": optional Python source run after the calls; its last expression must be a str,
 //       "lean": optional path of a lean standard-library zip (engine inside, so no engine_dir), with
-//       "lock_abi": booted as the widget boots it, on an empty lock that carries only the ABI}
+//       "lock_abi": booted as the widget boots it, on an empty lock that carries only the ABI and
+//       with the zip's files unpacked into a folder first on Python's path (lean-stdlib.mjs)}
 // Prints JSON on stdout: {"python_version", "outputs": [bridge answers, in order], "python_result"}.
 // Used by tests/engine/test_pyodide_parity.py and benchmarks/engine.py.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
+import { unpackedStdlib } from "../../widgets/offer_widget/lean-stdlib.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const lean = job.lean ? { stdLibURL: job.lean, lockFileContents: { info: { abi_version: job.lock_abi }, packages: {} } } : {};
+const lean = job.lean ? {
+  stdLibURL: job.lean,
+  lockFileContents: { info: { abi_version: job.lock_abi }, packages: {} },
+  ...unpackedStdlib(Promise.resolve(readFileSync(job.lean))),
+} : {};
 const py = await loadPyodide({ ...lean, stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") });
 if (job.engine_dir) {
   py.FS.mkdirTree("/engine/offer_engine");

@@ -1,7 +1,8 @@
 """The lean runtime: CPython's answers in real Pyodide, byte-identical builds, a cache that is used, a derived module list.
 
 Pyodide runs on Node from ``node_modules/pyodide``, booted from the lean zip alone as the
-widget boots it (``stdLibURL``, an empty lock carrying only the ABI).
+widget boots it (``stdLibURL``, an empty lock carrying only the ABI, and the zip's files unpacked
+into a folder first on Python's path: widgets/offer_widget/lean-stdlib.mjs).
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from .test_pyodide_parity import run_in_pyodide
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
-# Where each module came from, once the calls have run: the engine, and anything read from source.
+# Where each module came from, once the calls have run: the engine, anything read from source, and
+# anything imported from the zip itself rather than from the folder it is unpacked into.
 WHERE_FROM = """
 import json, sys, offer_engine.bridge
-json.dumps({"engine": offer_engine.bridge.__file__, "from_source": sorted(
-    n for n, m in list(sys.modules.items())
-    if str(getattr(getattr(m, "__spec__", None), "origin", "")).endswith(".py"))})
+origins = {n: str(getattr(getattr(m, "__spec__", None), "origin", "")) for n, m in list(sys.modules.items())}
+json.dumps({"engine": offer_engine.bridge.__file__,
+    "from_source": sorted(n for n, o in origins.items() if o.endswith(".py")),
+    "from_zip": sorted(n for n, o in origins.items() if o.startswith("/lib/python314.zip/"))})
 """
 
 
@@ -57,7 +60,24 @@ def test_every_scenario_and_example_answers_as_in_cpython(lean: LeanRuntime, tmp
     for got, want, (_, request) in zip(answer["outputs"], expected, calls, strict=True):
         assert got == want, request
     where = json.loads(answer["python_result"])
-    assert where == {"engine": "/lib/python314.zip/offer_engine/bridge.pyc", "from_source": []}
+    assert where == {"engine": "/lib/lean/offer_engine/bridge.pyc", "from_source": [], "from_zip": []}
+
+
+def test_a_zip_the_folder_cannot_take_still_boots_from_the_zip(lean: LeanRuntime, tmp_path: Path) -> None:
+    # lean-stdlib.mjs unpacks stored entries only; on anything else Python imports from the zip, as before.
+    deflated = tmp_path / "python_stdlib.zip"
+    with zipfile.ZipFile(lean.zip) as source, zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    corpus = checkout_corpus()
+    assert corpus is not None
+    calls = corpus.calls[:3]
+    job = {"lean": str(deflated), "lock_abi": lock_abi(PYODIDE), "calls": calls, "python": WHERE_FROM}
+    answer = run_in_pyodide(job, tmp_path)
+    assert answer["outputs"] == [run(rubric, request) for rubric, request in calls]
+    where = json.loads(answer["python_result"])
+    assert where["engine"] == "/lib/python314.zip/offer_engine/bridge.pyc"
+    assert "offer_engine.bridge" in where["from_zip"]
 
 
 def test_a_fresh_build_is_byte_identical_and_then_comes_from_the_cache(

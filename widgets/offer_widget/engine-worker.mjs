@@ -9,7 +9,7 @@
 // ends in ": plain" or the site has no lean runtime.
 // Messages in:  {type: "run", id, request}, also while it boots: those wait, and are answered once
 //               the engine is up (engine-client.mjs sends the first at once, see `beforeUp` below)
-// Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via}
+// Messages out: {type: "progress", received, total} · {type: "phase", phase} · {type: "ready", via, files, engineFile}
 //               · {type: "failed", reason, detail} · {type: "result", id, text}
 //               · {type: "crashed", detail} · {type: "snapshot", stored}
 //
@@ -22,7 +22,8 @@
 // thread has passed them on, which was after the boot had begun (Chromium, a cold visit).
 
 // The helpers first: the boot waits for them, and a service worker answers requests in turn.
-const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progress.mjs"), import("./boot-snapshot.mjs")]);
+const helpers = Promise.all([import("./engine-assets.mjs"), import("./boot-progress.mjs"), import("./boot-snapshot.mjs"),
+  import("./lean-stdlib.mjs")]);
 // Each packed twin's suffix (generator/site/packed.py): the wasm's is zstd, the zip's zlib.
 const TWIN = { "application/wasm": ".zst", "application/zip": ".zz" };
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
@@ -35,7 +36,9 @@ const early = earlyDownloads(new URLSearchParams(self.name.split("; ")[1] ?? "")
 
 /**
  * The lean boot's large downloads, asked for at once: the wasm, the lean zip, and Pyodide's loader
- * and glue. Returns `{ release(), source(url) }`, or null when the page named none (the plain path).
+ * and glue. Returns `{ release(), source(url), zipBytes }`, or null when the page named none (the
+ * plain path). `zipBytes`: a promise of the zip's bytes, read from a copy of the response Pyodide
+ * is given, for lean-stdlib.mjs to unpack.
  * Pyodide asks for the same files a few round trips later: until `release()`, the worker's `fetch`
  * answers the first request for each of the two with the response already on its way, so each
  * file is downloaded once, and is counted for the progress bar as it arrives. The loader and glue
@@ -64,6 +67,9 @@ function earlyDownloads(named) {
     response.catch(() => {}); // a failed download is Pyodide's to report, when it asks
     waiting.set(url, response);
   }
+  // Copied before Pyodide reads it: this callback runs first, as it was registered first.
+  const zipBytes = waiting.get(zip).then((response) => response.clone().arrayBuffer());
+  zipBytes.catch(() => {}); // no bytes, no folder: Python imports from the zip
   failFast(waiting.get(wasm), () => plainFile(wasm, sources));
   const { fetch: fetchNow } = self;
   self.fetch = (input, init) => {
@@ -73,6 +79,7 @@ function earlyDownloads(named) {
     return answer ?? fetchNow(input, init);
   };
   return {
+    zipBytes,
     source: (url) => sources.get(url) ?? url,
     release() {
       self.fetch = fetchNow;
@@ -243,8 +250,11 @@ function downloads(mode, a) {
       "pyodide-lock.json": a.LOCK_FULL || runtime("pyodide-lock.json"), engine: a.ENGINE };
 }
 
-/** `a`: the manifest (engine-assets.mjs); `progress`, `snapshots`: boot-progress.mjs, boot-snapshot.mjs. */
-async function boot(mode, a, progress, snapshots) {
+/**
+ * `a`: the manifest (engine-assets.mjs); `progress`, `snapshots`, `stdlib`: boot-progress.mjs,
+ * boot-snapshot.mjs, lean-stdlib.mjs.
+ */
+async function boot(mode, a, progress, snapshots, stdlib) {
   performance.mark("og:worker:boot"); // marks in the worker's own timeline, for DevTools and benchmarks
   if (typeof WebAssembly !== "object") throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
   if (!evalAllowed()) throw Object.assign(new Error("eval is blocked"), { reason: "csp" });
@@ -267,7 +277,8 @@ async function boot(mode, a, progress, snapshots) {
   let py;
   let via = mode;
   if (mode === "lean") {
-    const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} } };
+    const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} },
+      ...(early ? stdlib.unpackedStdlib(early.zipBytes) : {}) };
     const saved = await found;
     if (saved) {
       report({ type: "phase", phase: "restoring" });
@@ -306,7 +317,9 @@ async function boot(mode, a, progress, snapshots) {
     py.unpackArchive(await engineZip, "zip", { extractDir: "/offer_guide" });
     py.runPython("import sys; sys.path.insert(0, '/offer_guide')");
   }
-  const run = py.pyimport("offer_engine.bridge").run;
+  const bridge = py.pyimport("offer_engine.bridge");
+  const { run } = bridge;
+  const engineFile = String(bridge.__file__); // the lean boot's is in lean-stdlib.mjs's folder
   performance.mark("og:worker:engine-imported"); // its cost is the engine's own (offer_engine/record.py)
   rubricText = await rubricJson;
   counter.restore();
@@ -317,7 +330,7 @@ async function boot(mode, a, progress, snapshots) {
   // `files`: what this boot downloaded (a packed twin under its own name), so the page asks the
   // service worker to keep only those.
   const downloaded = Object.values(files).filter(Boolean).map((url) => early?.source(url) ?? url);
-  return { via, files: downloaded, snapshot: via === "lean" && a.RUNTIME_KEY ? () => takeSnapshot(py) : null };
+  return { via, files: downloaded, engineFile, snapshot: via === "lean" && a.RUNTIME_KEY ? () => takeSnapshot(py) : null };
 }
 
 /** Python's memory now, while it has seen only our own warm-up request: never the reader's data. */
@@ -358,12 +371,12 @@ function run({ id, request }) {
 let beforeUp = [];
 
 helpers
-  .then(([assets, progress, snapshots]) => {
+  .then(([assets, progress, snapshots, stdlib]) => {
     // Which way to boot, from the worker's name (see the top of this file). A namespace: a manifest
     // without the lean runtime's names still links (they read as undefined).
     const mode = assets.LEAN && !self.name.endsWith(": plain") ? "lean" : "plain";
-    return boot(mode, assets, progress, snapshots).then((booted) => {
-      report({ type: "ready", via: booted.via, files: booted.files });
+    return boot(mode, assets, progress, snapshots, stdlib).then((booted) => {
+      report({ type: "ready", via: booted.via, files: booted.files, engineFile: booted.engineFile });
       // Taken before any request of the page's has run, so it never holds the reader's data.
       const snapshot = booted.snapshot?.();
       // Then the requests that came during the boot, and storing the snapshot after them: it takes a while.
