@@ -32,6 +32,8 @@ log = logging.getLogger("mkdocs.plugins.offer-guide")
 BUILDER = Path(__file__).with_name("lean_build.mjs")
 PROBES = Path(__file__).with_name("lean_probes.py")  # run by BUILDER, inside Pyodide
 PACKER = Path(__file__).with_name("packed.py")  # makes the twins kept beside the zip
+# Writes the zip out as the folder Python imports from, in the widget's worker and in BUILDER's check.
+UNPACKER = Path(str(resources.files("offer_widget").joinpath("lean-stdlib.mjs")))
 # The Pyodide files the zip depends on: the runtime that compiles it, and the stock library it comes from.
 PYODIDE_BUILD = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 ZIP_NAME = "python_stdlib.zip"
@@ -87,7 +89,7 @@ def lean_key(pyodide: str, corpus: Corpus, engine_dir: Path = ENGINE_DIR) -> str
     digest = hashlib.sha256(b"offer-guide lean runtime\0" + pyodide.encode())
     for path in sorted(engine_dir.glob("*.py")):
         digest.update(b"engine/" + path.name.encode() + b"\0" + _sha256_file(path))
-    for path in (Path(__file__), BUILDER, PROBES, PACKER):
+    for path in (Path(__file__), BUILDER, PROBES, PACKER, UNPACKER):
         digest.update(b"builder/" + path.name.encode() + b"\0" + _sha256_file(path))
     digest.update(b"corpus\0" + corpus.digest.encode())
     return digest.hexdigest()
@@ -128,7 +130,8 @@ def lean_runtime(
 def _load(folder: Path, key: str, pyodide: str) -> LeanRuntime:
     zip_path = folder / ZIP_NAME
     modules = json.loads((folder / MODULES_NAME).read_text(encoding="utf-8"))
-    runtime_key = hashlib.sha256(pyodide.encode() + b"\0" + _sha256_file(zip_path)).hexdigest()
+    # A memory snapshot holds Python as this zip, unpacked by UNPACKER, left it: a change to either makes another.
+    runtime_key = hashlib.sha256(pyodide.encode() + b"\0" + _sha256_file(zip_path) + b"\0" + _sha256_file(UNPACKER)).hexdigest()
     return LeanRuntime(
         key, zip_path, zip_path.stat().st_size, folder / PACKED_NAMES[0], folder / PACKED_NAMES[1],
         runtime_key, tuple(modules["stdlib"]), tuple(modules["left_out"]), tuple(modules["engine"]),
@@ -143,6 +146,7 @@ def _build(pyodide_dir: Path, corpus: Corpus, engine_dir: Path, target: Path) ->
             "engine_dir": str(engine_dir.resolve()),
             "calls": [list(call) for call in corpus.calls],
             "out": str(work),
+            "unpacker": str(UNPACKER),
         }), encoding="utf-8")
         return [str(path)]
 

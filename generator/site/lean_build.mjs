@@ -1,6 +1,7 @@
 // Builds the lean standard-library zip in real Pyodide on Node (called by generator/site/lean.py).
 //   node lean_build.mjs JOB.json
-// JOB: {"pyodide_dir", "engine_dir", "calls": [[rubric_json, request_json], ...], "out": folder}
+// JOB: {"pyodide_dir", "engine_dir", "calls": [[rubric_json, request_json], ...], "out": folder,
+//       "unpacker": path of widgets/offer_widget/lean-stdlib.mjs}
 // 1. Boots the stock runtime, imports the engine and runs every call: sys.modules then names
 //    every standard-library module that start-up and the engine's code paths import.
 // 2. Finds those that are only probed for (generator/site/lean_probes.py), such as shutil's bz2.
@@ -11,10 +12,11 @@
 //    (generator/site/packed.py), which packs stored .pyc files to 0.80 MB against 0.89 MB for
 //    deflated ones, and imports then read their bytes with no inflating.
 // 4. Boots from that zip alone, without the probed-for modules, as the widget boots (an empty lock
-//    file), reruns every call and compares each answer and all of Python's output with the stock
+//    file, and the zip's files written out as a folder Python imports from), reruns every call and compares each answer and all of Python's output with the stock
 //    runtime's. If they differ, or Python fails for want of one of those modules, they all go back
 //    in and the boot is repeated.
-// 5. Fails unless the zip kept answers every call byte-identically and read no source file.
+// 5. Fails unless the zip kept answers every call byte-identically, read no source file and
+//    imported every module from the folder.
 // Writes OUT/python_stdlib.zip and OUT/modules.json; exit status 1 with a message on stderr otherwise.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +25,7 @@ import { pathToFileURL } from "node:url";
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const indexURL = job.pyodide_dir.endsWith("/") ? job.pyodide_dir : job.pyodide_dir + "/";
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
+const { unpackedStdlib } = await import(pathToFileURL(job.unpacker).href);
 // Each runtime's stdout and stderr, kept to compare: a module's absence may show only there (a warning).
 function captured() {
   const lines = [];
@@ -119,8 +122,9 @@ def lean_zip(modules) -> bytes:
 `);
 const leanPath = join(job.out, "python_stdlib.zip");
 
-// 4. The lean runtime alone, booted as the widget boots it: no source files, and an empty lock
-//    that carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded.
+// 4. The lean runtime alone, booted as the widget boots it: no source files, an empty lock that
+//    carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded, and the zip's
+//    files written out as a folder first on Python's path (lean-stdlib.mjs).
 const lock = JSON.parse(readFileSync(join(indexURL, "pyodide-lock.json"), "utf8"));
 async function bootLean(names) {
   writeFileSync(leanPath, stock.globals.get("lean_zip")(stock.toPy(names)).toJs());
@@ -129,15 +133,18 @@ async function bootLean(names) {
     indexURL,
     stdLibURL: leanPath,
     lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
+    ...unpackedStdlib(Promise.resolve(readFileSync(leanPath))),
     ...output.streams,
   });
   const got = runAll(lean);
-  const strays = JSON.parse(lean.runPython(`
+  // Modules read from source, and modules read from the zip itself rather than from its folder.
+  const { source, zip } = JSON.parse(lean.runPython(`
 import json, sys
-json.dumps(sorted(n for n, m in list(sys.modules.items())
-    if isinstance(getattr(getattr(m, "__spec__", None), "origin", None), str)
-    and m.__spec__.origin.endswith(".py")))`));
-  return { got, strays, output: output.lines.join("\n") };
+origins = {n: m.__spec__.origin for n, m in list(sys.modules.items())
+    if isinstance(getattr(getattr(m, "__spec__", None), "origin", None), str)}
+json.dumps({"source": sorted(n for n, o in origins.items() if o.endswith(".py")),
+    "zip": sorted(n for n, o in origins.items() if o.startswith(${JSON.stringify(STDLIB)}))})`));
+  return { got, strays: source, fromZip: zip, output: output.lines.join("\n") };
 }
 
 /** Python failed for want of a module: an ImportError, raised during the boot or a call. */
@@ -161,8 +168,9 @@ if (trimmed.length < modules.length) {
 }
 booted ??= await bootLean(kept);
 
-// 5. The check: every answer byte-identical to the stock runtime's, and nothing read from source.
-const { got, strays } = booted;
+// 5. The check: every answer byte-identical to the stock runtime's, nothing read from source, and
+// nothing read from the zip but through its folder.
+const { got, strays, fromZip } = booted;
 const differ = got.findIndex((answer, i) => answer !== expected[i]);
 if (differ >= 0) {
   process.stderr.write(`lean runtime answers call ${differ} differently:\n${got[differ]}\nstock:\n${expected[differ]}\n`);
@@ -170,6 +178,10 @@ if (differ >= 0) {
 }
 if (strays.length) {
   process.stderr.write(`lean runtime imported source files: ${strays.join(", ")}\n`);
+  process.exit(1);
+}
+if (fromZip.length) {
+  process.stderr.write(`lean runtime imported from the zip, not from its folder: ${fromZip.join(", ")}\n`);
   process.exit(1);
 }
 // left_out: what the widget's boot does without (empty when the modules went back in).

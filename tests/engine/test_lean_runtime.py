@@ -19,6 +19,7 @@ from generator.content.load import engine_data
 from generator.site.assets import lock_abi
 from generator.site.lean import ENGINE_DIR, LeanRuntime, lean_key, lean_runtime, prepare_package_data, pyodide_digest
 from generator.site.lean_corpus import checkout_corpus, packaged_corpus
+from tests.browser.lean_runtime import deflated
 from tests.conftest import CONTENT, ROOT
 
 from .scenarios import SCENARIOS
@@ -65,14 +66,12 @@ def test_every_scenario_and_example_answers_as_in_cpython(lean: LeanRuntime, tmp
 
 def test_a_zip_the_folder_cannot_take_still_boots_from_the_zip(lean: LeanRuntime, tmp_path: Path) -> None:
     # lean-stdlib.mjs unpacks stored entries only; on anything else Python imports from the zip, as before.
-    deflated = tmp_path / "python_stdlib.zip"
-    with zipfile.ZipFile(lean.zip) as source, zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(info.filename, source.read(info))
+    compressed = tmp_path / "python_stdlib.zip"
+    compressed.write_bytes(deflated(lean.zip.read_bytes()))
     corpus = checkout_corpus()
     assert corpus is not None
     calls = corpus.calls[:3]
-    job = {"lean": str(deflated), "lock_abi": lock_abi(PYODIDE), "calls": calls, "python": WHERE_FROM}
+    job = {"lean": str(compressed), "lock_abi": lock_abi(PYODIDE), "calls": calls, "python": WHERE_FROM}
     answer = run_in_pyodide(job, tmp_path)
     assert answer["outputs"] == [run(rubric, request) for rubric, request in calls]
     where = json.loads(answer["python_result"])
