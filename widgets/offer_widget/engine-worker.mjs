@@ -3,8 +3,8 @@
 // It starts booting the moment it is loaded, with no word from the page: the scoring page creates
 // it from an inline script in its <head>, long before the page's own modules have run (see
 // engine-client.mjs, which adopts that worker). Its name says which way to boot:
-// "lean" (the lean standard-library zip with the engine inside, no lock file, and a memory
-// snapshot kept in this browser) when the site has a lean runtime, and "plain" (Pyodide's stock
+// "lean" (the lean standard-library zip with the engine inside, written out as a folder Python
+// imports from (lean-stdlib.mjs), no lock file, and a memory snapshot kept in this browser) when the site has a lean runtime, and "plain" (Pyodide's stock
 // standard library and lock file, and the engine zip unpacked into the file system) when the name
 // ends in ": plain" or the site has no lean runtime.
 // Messages in:  {type: "run", id, request}, also while it boots: those wait, and are answered once
@@ -309,7 +309,8 @@ async function boot(mode, a, progress, snapshots, stdlib) {
   performance.mark("og:worker:python-up");
   report({ type: "phase", phase: "engine" });
   if (via === "snapshot") {
-    // The snapshot froze random's state and the zip's table of contents: renew both.
+    // The snapshot froze random's state and the zip's table of contents: renew both. (Its listing
+    // of the lean folder renews itself: the folder, written anew, has a new time of change.)
     py.runPython("import sys, zipimport\nzipimport._zip_directory_cache.clear()\n"
       + "if 'random' in sys.modules: sys.modules['random'].seed()");
   }
