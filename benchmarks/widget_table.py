@@ -39,14 +39,15 @@ def row(figure: str, value: str, target: str, met: bool | None) -> str:
     return f"| {figure:<44} | {value:>22} | {target:<34} | {verdict:<6} |"
 
 
-def report(network: str, runs: int, profile: Profile | None, widget: list[Visit], bare: list[Visit],
+def report(network: str, runs: int, warmup: int, profile: Profile | None, widget: list[Visit], bare: list[Visit],
            latencies: list[float], others: dict[str, list[float]]) -> None:  # fmt: skip
     med = statistics.median
     cold, warm = med(v.cold for v in widget), med(v.warm for v in widget)
     bare_cold, bare_warm = med(v.cold for v in bare), med(v.warm for v in bare)
     verdict_mb, idle_mb = med(v.verdict_bytes for v in widget) / 1e6, med(v.idle_bytes for v in widget) / 1e6
     stock = [name for name in STOCK_FILES if any(p.endswith("/" + name) and "/assets/pyodide/" in p for p in bare[0].paths)]
-    print(f"profile: {network} ({profile.describe() if profile else 'unthrottled'}); median of {runs} runs, widget and bare interleaved")
+    print(f"profile: {network} ({profile.describe() if profile else 'unthrottled'}); median of {runs} runs, widget and bare "
+          f"interleaved, each first in turn, after {warmup} warm-up round(s) of both, not counted")
     print(f"host: gzip level {GZIP_LEVEL} for text, JS/.mjs, JSON, SVG and .wasm (Accept-Encoding honoured, Vary sent); {NOT_COMPRESSED}")
     print(f"baseline: stock Pyodide files fetched by the bare page: {', '.join(stock)}")
     if profile:
