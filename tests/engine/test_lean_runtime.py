@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -77,6 +78,35 @@ def test_a_zip_the_folder_cannot_take_still_boots_from_the_zip(lean: LeanRuntime
     where = json.loads(answer["python_result"])
     assert where["engine"] == "/lib/python314.zip/offer_engine/bridge.pyc"
     assert "offer_engine.bridge" in where["from_zip"]
+
+
+# As the worker restores a memory snapshot (engine-worker.mjs): the folder written anew before the
+# restore, the zip's cached table of contents cleared after it. The snapshot's Python had listed the
+# folder once already; an import after the restore must still find it, and the zip behind it
+# when the folder is not there. Prints the origin of a module imported again after the restore.
+RESTORE = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+import { unpackedStdlib } from "../../widgets/offer_widget/lean-stdlib.mjs";
+const [zip, abi, folder] = process.argv.slice(1);
+const base = { stdLibURL: zip, lockFileContents: { info: { abi_version: abi }, packages: {} }, stdout: () => {}, stderr: () => {} };
+const unpacked = () => unpackedStdlib(Promise.resolve(readFileSync(zip)));
+const first = await loadPyodide({ ...base, ...unpacked(), _makeSnapshot: true });
+first.runPython("import fractions, offer_engine.bridge");
+const again = await loadPyodide({ ...base, ...(folder === "yes" ? unpacked() : {}), _loadSnapshot: first.makeMemorySnapshot() });
+process.stdout.write(again.runPython(
+  "import sys, zipimport; zipimport._zip_directory_cache.clear(); del sys.modules['fractions']; import fractions; fractions.__file__"));
+"""
+
+
+@pytest.mark.parametrize(("folder", "origin"), [("yes", "/lib/lean/fractions.pyc"), ("no", "/lib/python314.zip/fractions.pyc")])
+def test_after_a_snapshot_is_restored_an_import_finds_the_folder_or_else_the_zip(lean: LeanRuntime, folder: str, origin: str) -> None:
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", RESTORE, str(lean.zip), lock_abi(PYODIDE), folder],
+        capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == origin
 
 
 def test_a_fresh_build_is_byte_identical_and_then_comes_from_the_cache(
