@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { unpackedStdlib } from "../widgets/offer_widget/lean-stdlib.mjs";
+import { leanBoot } from "../widgets/offer_widget/lean-stdlib.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const start = performance.now();
@@ -17,9 +17,7 @@ let py;
 if (job.mode === "lean") {
   py = await loadPyodide({
     indexURL: job.pyodide_dir + "/",
-    stdLibURL: job.lean,
-    lockFileContents: { info: { abi_version: job.lock_abi }, packages: {} },
-    ...unpackedStdlib(Promise.resolve(readFileSync(job.lean))),
+    ...leanBoot(job.lean, job.lock_abi, Promise.resolve(readFileSync(job.lean))),
     ...quiet,
   });
 } else {

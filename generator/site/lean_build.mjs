@@ -25,7 +25,7 @@ import { pathToFileURL } from "node:url";
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const indexURL = job.pyodide_dir.endsWith("/") ? job.pyodide_dir : job.pyodide_dir + "/";
 const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
-const { unpackedStdlib } = await import(pathToFileURL(job.unpacker).href);
+const { leanBoot } = await import(pathToFileURL(job.unpacker).href);
 // Each runtime's stdout and stderr, kept to compare: a module's absence may show only there (a warning).
 function captured() {
   const lines = [];
@@ -124,16 +124,15 @@ const leanPath = join(job.out, "python_stdlib.zip");
 
 // 4. The lean runtime alone, booted as the widget boots it: no source files, an empty lock that
 //    carries only the ABI (the manifest's LOCK_ABI), so no lock file is downloaded, and the zip's
-//    files written out as a folder first on Python's path (lean-stdlib.mjs).
+//    files written out as a folder first on Python's path (lean-stdlib.mjs, leanBoot).
 const lock = JSON.parse(readFileSync(join(indexURL, "pyodide-lock.json"), "utf8"));
 async function bootLean(names) {
-  writeFileSync(leanPath, stock.globals.get("lean_zip")(stock.toPy(names)).toJs());
+  const bytes = stock.globals.get("lean_zip")(stock.toPy(names)).toJs();
+  writeFileSync(leanPath, bytes);
   const output = captured();
   const lean = await loadPyodide({
     indexURL,
-    stdLibURL: leanPath,
-    lockFileContents: { info: { abi_version: lock.info.abi_version }, packages: {} },
-    ...unpackedStdlib(Promise.resolve(readFileSync(leanPath))),
+    ...leanBoot(leanPath, lock.info.abi_version, Promise.resolve(bytes)),
     ...output.streams,
   });
   const got = runAll(lean);

@@ -9,14 +9,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
-import { unpackedStdlib } from "../../widgets/offer_widget/lean-stdlib.mjs";
+import { leanBoot } from "../../widgets/offer_widget/lean-stdlib.mjs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const lean = job.lean ? {
-  stdLibURL: job.lean,
-  lockFileContents: { info: { abi_version: job.lock_abi }, packages: {} },
-  ...unpackedStdlib(Promise.resolve(readFileSync(job.lean))),
-} : {};
+const lean = job.lean ? leanBoot(job.lean, job.lock_abi, Promise.resolve(readFileSync(job.lean))) : {};
 const py = await loadPyodide({ ...lean, stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") });
 if (job.engine_dir) {
   py.FS.mkdirTree("/engine/offer_engine");

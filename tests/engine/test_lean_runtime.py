@@ -87,13 +87,13 @@ def test_a_zip_the_folder_cannot_take_still_boots_from_the_zip(lean: LeanRuntime
 RESTORE = """
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
-import { unpackedStdlib } from "../../widgets/offer_widget/lean-stdlib.mjs";
+import { leanBoot } from "../../widgets/offer_widget/lean-stdlib.mjs";
 const [zip, abi, folder] = process.argv.slice(1);
-const base = { stdLibURL: zip, lockFileContents: { info: { abi_version: abi }, packages: {} }, stdout: () => {}, stderr: () => {} };
-const unpacked = () => unpackedStdlib(Promise.resolve(readFileSync(zip)));
-const first = await loadPyodide({ ...base, ...unpacked(), _makeSnapshot: true });
+const quiet = { stdout: () => {}, stderr: () => {} };
+const bytes = Promise.resolve(readFileSync(zip));
+const first = await loadPyodide({ ...leanBoot(zip, abi, bytes), ...quiet, _makeSnapshot: true });
 first.runPython("import fractions, offer_engine.bridge");
-const again = await loadPyodide({ ...base, ...(folder === "yes" ? unpacked() : {}), _loadSnapshot: first.makeMemorySnapshot() });
+const again = await loadPyodide({ ...leanBoot(zip, abi, folder === "yes" ? bytes : null), ...quiet, _loadSnapshot: first.makeMemorySnapshot() });
 process.stdout.write(again.runPython(
   "import sys, zipimport; zipimport._zip_directory_cache.clear(); del sys.modules['fractions']; import fractions; fractions.__file__"));
 """

@@ -277,8 +277,7 @@ async function boot(mode, a, progress, snapshots, stdlib) {
   let py;
   let via = mode;
   if (mode === "lean") {
-    const lean = { ...options, stdLibURL: a.LEAN, lockFileContents: { info: { abi_version: a.LOCK_ABI }, packages: {} },
-      ...(early ? stdlib.unpackedStdlib(early.zipBytes) : {}) };
+    const lean = { ...options, ...stdlib.leanBoot(a.LEAN, a.LOCK_ABI, early?.zipBytes) };
     const saved = await found;
     if (saved) {
       report({ type: "phase", phase: "restoring" });

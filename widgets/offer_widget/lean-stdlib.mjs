@@ -12,18 +12,26 @@
 // snapshot taken with it (boot-snapshot.mjs) meets the same files on the next visit, and Python's
 // cached listing of the folder renews itself there (the folder's time of change is new).
 //
-// Used by the engine's worker (engine-worker.mjs) and by the Node runs that test and time the
-// lean runtime as the worker boots it (tests/engine/pyodide_runner.mjs, benchmarks/boot_node.mjs).
+// Used by the engine's worker (engine-worker.mjs) and by the Node runs that build, test and time
+// the lean runtime as the worker boots it (generator/site/lean_build.mjs,
+// tests/engine/pyodide_runner.mjs, benchmarks/boot_node.mjs): see leanBoot.
 
 /** Where the zip's files are written: first on Python's path (PYTHONPATH comes before the zip). */
 export const LEAN_DIR = "/lib/lean";
 
 /**
- * Options for `loadPyodide` that write the lean zip's files into LEAN_DIR before Python starts.
- * `zipBytes`: a promise of the zip's bytes, the very ones Pyodide is given as its standard library.
- * A zip it cannot take leaves Python importing from the zip, which is what it did before this existed.
+ * `loadPyodide` options for a lean boot, the one set the worker and the Node runs share: the lean
+ * zip at `stdLibURL` as the standard library, an empty lock that carries only the ABI (the
+ * manifest's LOCK_ABI), so no lock file is downloaded, and, given `zipBytes` (a promise of the very
+ * bytes at `stdLibURL`), the zip's files written into LEAN_DIR before Python starts.
  */
-export function unpackedStdlib(zipBytes) {
+export function leanBoot(stdLibURL, abi, zipBytes = null) {
+  const lock = { info: { abi_version: abi }, packages: {} };
+  return { stdLibURL, lockFileContents: lock, ...(zipBytes ? folderFirst(zipBytes) : {}) };
+}
+
+/** Options that write the zip's files into LEAN_DIR; a zip writeStoredZip does not take leaves Python importing from the zip. */
+function folderFirst(zipBytes) {
   return {
     env: { PYTHONPATH: LEAN_DIR },
     // Pyodide awaits this (as a run dependency) before Python starts.
