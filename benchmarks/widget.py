@@ -41,6 +41,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_pla
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
 from benchmarks.host import Traffic, serve_host
+from benchmarks.steal import StealMeter
 from benchmarks.throttle import PROFILES, Profile, throttle
 from benchmarks.widget_table import Visit, report
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -212,12 +213,22 @@ def recompute(browser: Browser, url: str, changes: int) -> list[float]:
     return [float(x) for x in latencies]
 
 
-def other_browsers(browser: Browser, url: str, runs: int, display: str) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+# A diagnostic, not what readers run: WebKitGTK with JavaScriptCore's optimizing WebAssembly tier
+# (OMG) off, through its JSC_useOMGJIT option. On this two-core machine that tier's background
+# compiles compete with Python's start, and WebKit's cold figure swings with them from run to run:
+# interleaved, 6 runs each, 3384 ms as shipped (2182–4847) against 2353 ms (2021–2761) without it
+# (issue 9's notes). A page cannot set it; it shows how much of WebKit's figure is that contention.
+WEBKIT_NO_OMG = "WebKitGTK, OMG off"
+
+
+def other_browsers(
+    browser: Browser, url: str, runs: int, display: str, *, no_omg: bool = False
+) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
     """Cold first verdicts of ``url`` in Chromium (a new context in ``browser``, as the cold visits
-    above), Firefox ESR and WebKitGTK (a new browser each run, on X ``display``), interleaved round
-    by round, so that a ratio between them compares runs minutes apart on this shared machine, not
-    a quarter of an hour. Returns the times and, apart, the runs that gave up (the widget's own
-    start-up timeout)."""
+    above), Firefox ESR and WebKitGTK (a new browser each run, on X ``display``), and with
+    ``no_omg`` WEBKIT_NO_OMG too, interleaved round by round, so that a ratio between them compares
+    runs minutes apart on this shared machine, not a quarter of an hour. Returns the times and,
+    apart, the runs that gave up (the widget's own start-up timeout)."""
     from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict
 
     measures: dict[str, Callable[[], float]] = {
@@ -225,6 +236,8 @@ def other_browsers(browser: Browser, url: str, runs: int, display: str) -> tuple
         "Firefox ESR": lambda: firefox_first_verdict(url),
         "WebKitGTK": lambda: webkit_first_verdict(url, display),
     }
+    if no_omg:
+        measures[WEBKIT_NO_OMG] = lambda: webkit_first_verdict(url, display, {"JSC_useOMGJIT": "0"})
     times: dict[str, list[float]] = {name: [] for name in measures}
     failed: dict[str, list[str]] = {name: [] for name in measures}
     for _ in range(runs):
@@ -252,6 +265,7 @@ def main() -> int:
         bare: list[Visit] = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            stolen = StealMeter()
             # Interleaved, so drift on the machine hits both alike, and each page first in turn. The
             # first visits after the browser's launch were the slowest of their runs (the widget's
             # 1.9 s against medians of 1.4 and 1.7 s), a cost a reader's running browser does not
@@ -266,17 +280,22 @@ def main() -> int:
                     print(f"run {run + 1 - args.warmup}: widget {widget[-1].cold:.0f}/{widget[-1].warm:.0f} ms, "
                           f"bare {bare[-1].cold:.0f}/{bare[-1].warm:.0f} ms (cold/warm)", file=sys.stderr, flush=True)
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
+            notes = [stolen.describe("the Chromium rounds")]
             others: dict[str, list[float]] = {}
             if profile is None and args.browser_runs:
                 from tests.browsers.drivers import xvfb
 
+                stolen = StealMeter()
                 with xvfb() as display:
                     others, failed = other_browsers(browser, f"{url}/score/", args.browser_runs, display)
+                notes.append(stolen.describe("the Firefox/WebKit rounds"))
                 for name, errors in failed.items():
                     for error in errors:
                         print(f"{name}: {error}", file=sys.stderr)
             browser.close()
     report(args.network, args.runs, args.warmup, profile, widget, bare, latencies, others)
+    for note in filter(None, notes):
+        print(note)
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -129,14 +129,15 @@ def xvfb() -> Iterator[str]:
 class WebKit:
     """WebKitGTK's MiniBrowser through ``WebKitWebDriver`` and selenium; each instance is a first visit."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, env: Mapping[str, str] | None = None) -> None:
+        """``env``: more environment for the browser's processes (a JavaScriptCore option, say)."""
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.service import Service
 
         options = webdriver.WebKitGTKOptions()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
-        service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+        service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display, **(env or {})})
         self._driver = webdriver.WebKitGTK(options=options, service=service)
         self._driver.set_script_timeout(BOOT_TIMEOUT_S)
         self._driver.set_page_load_timeout(BOOT_TIMEOUT_S)
@@ -213,12 +214,13 @@ def firefox_first_verdict(url: str) -> float:
         firefox.close()
 
 
-def webkit_first_verdict(url: str, display: str | None = None) -> float:
-    """Cold first verdict of ``url`` in a new WebKitGTK session, in ms; starts Xvfb unless given a display."""
+def webkit_first_verdict(url: str, display: str | None = None, env: Mapping[str, str] | None = None) -> float:
+    """Cold first verdict of ``url`` in a new WebKitGTK session (``env`` added to its environment), in
+    ms; starts Xvfb unless given a display."""
     if display is None:
         with xvfb() as own:
-            return webkit_first_verdict(url, own)
-    webkit = WebKit(display)
+            return webkit_first_verdict(url, own, env)
+    webkit = WebKit(display, env)
     try:
         return cold_first_verdict(webkit, url)
     finally:
