@@ -286,7 +286,7 @@ async function boot(mode, a, progress, snapshots, stdlib) {
         // already, and awaits them before it sets itself up (it sizes its memory from them).
         // Handing it a buffer at once and filling it during that set-up gained nothing: on this
         // one thread the read then waited behind the set-up (commit 39a6e7f). Nor did reading it
-        // first, before asking for the runtime's files: alone it takes 20–35 ms, here 85–200 ms
+        // first, before asking for the runtime's files: alone it takes 18–34 ms, here 85–220 ms
         // beside their reads through the service worker, but the set-up after it is the larger
         // part (~330 ms: the wasm from V8's code cache, Emscripten's linking, the restore), and
         // the warm first verdict went from 822 to 773 ms (Chromium, 8 interleaved runs): noise.
