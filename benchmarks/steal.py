@@ -27,7 +27,7 @@ def _ticks() -> tuple[int, int] | None:
 
 
 class StealMeter:
-    """The share of CPU time stolen since it was made (or last ``restart``)."""
+    """The share of CPU time stolen since it was made (a new one per set of rounds)."""
 
     def __init__(self) -> None:
         self._start = _ticks()
