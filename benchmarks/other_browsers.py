@@ -28,7 +28,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.browsers.drivers
 
-from benchmarks.steal import StealMeter
+from benchmarks.steal import StealMeter, per_run
 from benchmarks.widget import ARGS, CHROMIUM, WEBKIT_NO_OMG, build, other_browsers, serve
 from tests.browsers.drivers import xvfb
 
@@ -42,14 +42,15 @@ def main() -> int:
         url = f"{serve(build(Path(tmp)))}/score/"
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         stolen = StealMeter()
-        times, failed = other_browsers(chromium, url, args.runs, display, no_omg=args.no_omg)
+        got = other_browsers(chromium, url, args.runs, display, no_omg=args.no_omg)
         chromium.close()
+    times, failed = got.times, got.failed
     medians = {name: statistics.median(runs) if runs else float("nan") for name, runs in times.items()}
     print(f"navigation → first verdict on /score/, cold, median of {args.runs} (ms)")
     print(f"{'browser':<18} {'median':>8} {'vs Chromium':>12}   runs")
     for name, median in medians.items():
         runs = ", ".join([f"{t:.0f}" for t in times[name]] + ["gave up"] * len(failed[name]))
-        print(f"{name:<18} {median:>8.0f} {median / medians['Chromium']:>12.2f}   {runs}")
+        print(f"{name:<18} {median:>8.0f} {median / medians['Chromium']:>12.2f}   {runs}{per_run(got.stolen[name])}")
     for name, errors in failed.items():
         for error in errors:
             print(f"{name}: {error}")

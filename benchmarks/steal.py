@@ -46,3 +46,11 @@ class StealMeter:
             return None
         note = "; figures taken on a busier host run slower and move more" if share >= 0.05 else ""
         return f"CPU stolen by the host during {what}: {share:.0%}{note}"
+
+
+def per_run(shares: list[float | None]) -> str:
+    """The share stolen during each run, as a suffix to a line of run times ("" where none is known):
+    one median can hide that its slow runs were the ones on a busy host."""
+    if all(share is None for share in shares):
+        return ""
+    return "; CPU stolen in each: " + " ".join("?" if share is None else f"{share:.0%}" for share in shares)

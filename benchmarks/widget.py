@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.bro
 from benchmarks.host import Traffic, serve_host
 from benchmarks.steal import StealMeter
 from benchmarks.throttle import PROFILES, Profile, throttle
-from benchmarks.widget_table import Visit, report
+from benchmarks.widget_table import BrowserRuns, Visit, report
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.serve import _Handler
 
@@ -221,14 +221,12 @@ def recompute(browser: Browser, url: str, changes: int) -> list[float]:
 WEBKIT_NO_OMG = "WebKitGTK, OMG off"
 
 
-def other_browsers(
-    browser: Browser, url: str, runs: int, display: str, *, no_omg: bool = False
-) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+def other_browsers(browser: Browser, url: str, runs: int, display: str, *, no_omg: bool = False) -> BrowserRuns:
     """Cold first verdicts of ``url`` in Chromium (a new context in ``browser``, as the cold visits
     above), Firefox ESR and WebKitGTK (a new browser each run, on X ``display``), and with
     ``no_omg`` WEBKIT_NO_OMG too, interleaved round by round, so that a ratio between them compares
-    runs minutes apart on this shared machine, not a quarter of an hour. Returns the times and,
-    apart, the runs that gave up (the widget's own start-up timeout)."""
+    runs minutes apart on this shared machine, not a quarter of an hour. Each time comes with the
+    share of CPU the host took during that run: a slow run on a busy host reads as such."""
     from tests.browsers.drivers import firefox_first_verdict, webkit_first_verdict
 
     measures: dict[str, Callable[[], float]] = {
@@ -238,15 +236,17 @@ def other_browsers(
     }
     if no_omg:
         measures[WEBKIT_NO_OMG] = lambda: webkit_first_verdict(url, display, {"JSC_useOMGJIT": "0"})
-    times: dict[str, list[float]] = {name: [] for name in measures}
-    failed: dict[str, list[str]] = {name: [] for name in measures}
+    got = BrowserRuns({name: [] for name in measures}, {name: [] for name in measures}, {name: [] for name in measures})
     for _ in range(runs):
         for name, measure in measures.items():
+            stolen = StealMeter()
             try:
-                times[name].append(measure())
+                got.times[name].append(measure())
             except RuntimeError as error:
-                failed[name].append(str(error))
-    return times, failed
+                got.failed[name].append(str(error))
+            else:
+                got.stolen[name].append(stolen.share())
+    return got
 
 
 def main() -> int:
@@ -281,15 +281,15 @@ def main() -> int:
                           f"bare {bare[-1].cold:.0f}/{bare[-1].warm:.0f} ms (cold/warm)", file=sys.stderr, flush=True)
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
             notes = [stolen.describe("the Chromium rounds")]
-            others: dict[str, list[float]] = {}
+            others = BrowserRuns({}, {}, {})
             if profile is None and args.browser_runs:
                 from tests.browsers.drivers import xvfb
 
                 stolen = StealMeter()
                 with xvfb() as display:
-                    others, failed = other_browsers(browser, f"{url}/score/", args.browser_runs, display)
+                    others = other_browsers(browser, f"{url}/score/", args.browser_runs, display)
                 notes.append(stolen.describe("the Firefox/WebKit rounds"))
-                for name, errors in failed.items():
+                for name, errors in others.failed.items():
                     for error in errors:
                         print(f"{name}: {error}", file=sys.stderr)
             browser.close()

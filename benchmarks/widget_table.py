@@ -6,6 +6,7 @@ import statistics
 from dataclasses import dataclass
 
 from benchmarks.host import GZIP_LEVEL, NOT_COMPRESSED
+from benchmarks.steal import per_run
 from benchmarks.throttle import Profile
 
 STOCK_FILES = ("python_stdlib.zip", "pyodide-lock.json", "pyodide.asm.wasm")
@@ -33,6 +34,16 @@ class Visit:
     """The engine worker's own marks (``og:worker:…``), ms from navigation start, cold and warm."""
 
 
+@dataclass
+class BrowserRuns:
+    """Cold first verdicts by browser (benchmarks/widget.py, other_browsers)."""
+
+    times: dict[str, list[float]]
+    stolen: dict[str, list[float | None]]
+    """Beside each time: the share of CPU the host took during that run (None where it cannot tell)."""
+    failed: dict[str, list[str]]
+    """The runs that gave up (the widget's own start-up timeout), with why."""
+
 
 def row(figure: str, value: str, target: str, met: bool | None) -> str:
     verdict = "n/a" if met is None else ("met" if met else "MISSED")
@@ -40,7 +51,7 @@ def row(figure: str, value: str, target: str, met: bool | None) -> str:
 
 
 def report(network: str, runs: int, warmup: int, profile: Profile | None, widget: list[Visit], bare: list[Visit],
-           latencies: list[float], others: dict[str, list[float]]) -> None:  # fmt: skip
+           latencies: list[float], others: BrowserRuns) -> None:  # fmt: skip
     med = statistics.median
     cold, warm = med(v.cold for v in widget), med(v.warm for v in widget)
     bare_cold, bare_warm = med(v.cold for v in bare), med(v.warm for v in bare)
@@ -72,8 +83,8 @@ def report(network: str, runs: int, warmup: int, profile: Profile | None, widget
     print(row(f"warm first verdict, {network}", f"{warm:.0f} ms = {warm / bare_warm:.2f}×", f"≤ 0.25× stock 2nd visit ({bare_warm:.0f} ms)", warm / bare_warm <= 0.25))
     print(row("cold bytes to first verdict (gzip)", f"{verdict_mb:.2f} MB", "≤ 5.3 MB", verdict_mb <= 5.3))
     print(row("cold bytes until network idle (SW precache)", f"{idle_mb:.2f} MB", "(printed, no target)", None))
-    beside = others.get("Chromium", [])
-    for name, times in others.items():
+    beside = others.times.get("Chromium", [])
+    for name, times in others.times.items():
         if name == "Chromium" or not beside:
             continue
         # Against Chromium's cold runs taken in the same rounds (benchmarks/widget.py, other_browsers).
@@ -82,8 +93,8 @@ def report(network: str, runs: int, warmup: int, profile: Profile | None, widget
         print(row(f"{name} cold first verdict", value, "≤ 2.5× Chromium cold" if name == "WebKitGTK" else "(beside Chromium)", met))
     if latencies:
         print(row("recompute after an input change (median)", f"{med(latencies):.1f} ms", "< 50 ms (issue 4)", med(latencies) < 50))
-    for name, times in others.items():
-        print(f"{name} runs: {' '.join(f'{t:.0f}' for t in times)}")
+    for name, times in others.times.items():
+        print(f"{name} runs: {' '.join(f'{t:.0f}' for t in times)}{per_run(others.stolen[name])}")
     if beside:
         print(f"Chromium's cold in those rounds: median {med(beside):.0f} ms (the cold runs above: {cold:.0f} ms)")
     host_mb = med(v.host_verdict_bytes for v in widget) / 1e6

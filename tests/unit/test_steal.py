@@ -41,3 +41,16 @@ def test_a_busy_host_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert meter.describe("the rounds") == (
         "CPU stolen by the host during the rounds: 30%; figures taken on a busier host run slower and move more"
     )
+
+
+PER_RUN = [
+    ("no runs", [], ""),
+    ("nothing known", [None, None], ""),
+    ("each run's share", [0.0, 0.123, 0.5], "; CPU stolen in each: 0% 12% 50%"),
+    ("one run it could not tell", [0.02, None], "; CPU stolen in each: 2% ?"),
+]
+
+
+@pytest.mark.parametrize(("shares", "expected"), [c[1:] for c in PER_RUN], ids=[c[0] for c in PER_RUN])
+def test_per_run(shares: list[float | None], expected: str) -> None:
+    assert steal.per_run(shares) == expected
