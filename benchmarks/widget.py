@@ -236,7 +236,7 @@ def other_browsers(browser: Browser, url: str, runs: int, display: str, *, no_om
     }
     if no_omg:
         measures[WEBKIT_NO_OMG] = lambda: webkit_first_verdict(url, display, {"JSC_useOMGJIT": "0"})
-    got = BrowserRuns({name: [] for name in measures}, {name: [] for name in measures}, {name: [] for name in measures})
+    got = BrowserRuns.of(list(measures))
     for _ in range(runs):
         for name, measure in measures.items():
             stolen = StealMeter()
@@ -281,7 +281,7 @@ def main() -> int:
                           f"bare {bare[-1].cold:.0f}/{bare[-1].warm:.0f} ms (cold/warm)", file=sys.stderr, flush=True)
             latencies = recompute(browser, f"{url}/score/", args.changes) if profile is None else []
             notes = [stolen.describe("the Chromium rounds")]
-            others = BrowserRuns({}, {}, {})
+            others = BrowserRuns()
             if profile is None and args.browser_runs:
                 from tests.browsers.drivers import xvfb
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from benchmarks.host import GZIP_LEVEL, NOT_COMPRESSED
 from benchmarks.steal import per_run
@@ -38,11 +38,16 @@ class Visit:
 class BrowserRuns:
     """Cold first verdicts by browser (benchmarks/widget.py, other_browsers)."""
 
-    times: dict[str, list[float]]
-    stolen: dict[str, list[float | None]]
+    times: dict[str, list[float]] = field(default_factory=dict)
+    stolen: dict[str, list[float | None]] = field(default_factory=dict)
     """Beside each time: the share of CPU the host took during that run (None where it cannot tell)."""
-    failed: dict[str, list[str]]
+    failed: dict[str, list[str]] = field(default_factory=dict)
     """The runs that gave up (the widget's own start-up timeout), with why."""
+
+    @classmethod
+    def of(cls, names: list[str]) -> BrowserRuns:
+        """No runs yet, for each of ``names``."""
+        return cls({n: [] for n in names}, {n: [] for n in names}, {n: [] for n in names})
 
 
 def row(figure: str, value: str, target: str, met: bool | None) -> str:
