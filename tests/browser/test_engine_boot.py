@@ -165,6 +165,73 @@ def test_a_second_visit_boots_from_the_snapshot_with_the_same_verdict(lean_page:
     quietly_fine(again)
 
 
+# When the page asked for the theme's script (ms from navigation), or undefined; when a mark was set.
+THEME_ASKED = r"performance.getEntriesByType('resource').find(r => /\/assets\/javascripts\/bundle\.\w+\.min\.js$/.test(r.name))?.startTime"
+MARK_AT = "(name) => performance.getEntriesByName(name)[0]?.startTime ?? null"
+THEME_UP = "performance.getEntriesByName('og:theme-up').length > 0"
+
+
+def search_finds(page: Page) -> None:
+    """The theme works: its search opens from the keyboard and finds pages."""
+    page.keyboard.press("s")
+    page.keyboard.type("offer")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+
+def test_the_theme_waits_for_the_first_answer_of_a_second_visit_only(lean_page: Page, site_url: str) -> None:
+    # A first visit: the engine takes seconds to start; the theme's scripts run once the page is parsed.
+    first_visit(lean_page, site_url)
+    lean_page.wait_for_function(THEME_UP)
+    assert lean_page.evaluate(THEME_ASKED) < lean_page.evaluate(MARK_AT, "og:first-verdict")
+    # A second visit starts from the snapshot in about a second: they wait for its first answer, so
+    # as not to hold up its showing on a slow phone, and then run as on any page.
+    again = next_visit(lean_page, site_url)
+    assert engine(again) == "snapshot"
+    again.wait_for_function(THEME_UP)
+    assert again.evaluate(THEME_ASKED) >= again.evaluate(MARK_AT, "og:first-verdict")
+    search_finds(again)
+    quietly_fine(again)
+
+
+# Holds back what the engine's worker answers ("ready", results) until the test lets it, as a slow
+# phone's engine would; its other words ("restoring") pass.
+HOLD_ANSWERS = """(() => {
+  const Real = window.Worker, held = [];
+  let open = false;
+  window.__letEngineAnswer = () => {
+    open = true;
+    held.splice(0).forEach(([worker, data]) => worker.dispatchEvent(new MessageEvent('message', { data })));
+  };
+  window.Worker = class extends Real {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (open || !['ready', 'result'].includes(event.data?.type)) return;
+        event.stopImmediatePropagation();
+        held.push([this, event.data]);
+      });
+    }
+  };
+})();"""
+
+
+def test_the_theme_never_waits_for_the_engine_once_the_reader_turns_to_it(lean_page: Page, site_url: str) -> None:
+    first_visit(lean_page, site_url)
+    lean_page.context.add_init_script(HOLD_ANSWERS)
+    again = lean_page.context.new_page()
+    again.goto(f"{site_url}/score/")
+    loaded = again.evaluate("performance.now()")
+    assert loaded < 3_000, f"the page took {loaded:.0f} ms to load: the theme's 4 s limit would come first"
+    assert again.evaluate("typeof window.document$") == "undefined", "the theme ran with the engine still starting"
+    again.keyboard.press("s")  # the reader turns to the page: a key outside the form
+    again.wait_for_function(THEME_UP)
+    assert again.evaluate(MARK_AT, "og:first-verdict") is None  # the engine is still held
+    search_finds(again)
+    again.evaluate("window.__letEngineAnswer()")
+    wait_for_result(again)
+    assert engine(again) == "snapshot"
+
+
 SPOILED = ("not a snapshot", "cut short", "one byte changed", "refused by Pyodide")
 
 

@@ -266,21 +266,25 @@ async function boot(mode, a, progress, snapshots, stdlib) {
   const found = mode === "lean" && a.RUNTIME_KEY ? snapshots.findSnapshot(a.RUNTIME_KEY) : null;
   // Awaited below; until then a failed download must not count as an unhandled rejection.
   [rubricJson, engineZip].forEach((p) => p?.catch(() => {}));
-  report({ type: "phase", phase: "runtime" });
   // Pyodide imports its glue only once its loader runs: ask for both at once. The glue's URL is the
   // one Pyodide asks for (indexURL + name), so both imports share one module and one download.
   const glue = import(files["pyodide.asm.mjs"]).then(() => counter.done(files["pyodide.asm.mjs"]));
   glue.catch(() => {}); // Pyodide's own import of it reports a failure
-  const { loadPyodide } = await import(files["pyodide.mjs"]);
+  const loader = import(files["pyodide.mjs"]);
+  loader.catch(() => {}); // awaited below, which reports a failure
+  // The first phase says which way the boot goes, once the (quick) look for a kept snapshot is done
+  // and while the loader comes: the page holds the theme's scripts back until the first answer on
+  // a boot from a snapshot, and decides when it has heard this (main.html).
+  const saved = await found;
+  report({ type: "phase", phase: saved ? "restoring" : "runtime" });
+  const { loadPyodide } = await loader;
   counter.done(files["pyodide.mjs"]);
   const options = { indexURL: a.PYODIDE, packages: [], stdout: () => {}, stderr: () => {} };
   let py;
   let via = mode;
   if (mode === "lean") {
     const lean = { ...options, ...stdlib.leanBoot(a.LEAN, a.LOCK_ABI, early?.zipBytes) };
-    const saved = await found;
     if (saved) {
-      report({ type: "phase", phase: "restoring" });
       try {
         // The snapshot's bytes are still being read and checked: Pyodide has asked for its wasm
         // already, and awaits them before it sets itself up (it sizes its memory from them).
