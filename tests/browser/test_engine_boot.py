@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lean_runtime import Lean, deflated, lean_for, serve_instead, site_urls, slow_link, without_module
 from playwright.sync_api import Page, Route
-from widget_form import criterion_labels, label, score_one, wait_for_result
+from widget_form import criterion_labels, label, score_one, search_finds, wait_for_result
 
 pytestmark = pytest.mark.browser
 # Non-ASCII, so its Latin-1 bytes (how CPython keeps such a str) differ from its UTF-8 bytes.
@@ -171,13 +171,6 @@ MARK_AT = "(name) => performance.getEntriesByName(name)[0]?.startTime ?? null"
 THEME_UP = "performance.getEntriesByName('og:theme-up').length > 0"
 
 
-def search_finds(page: Page) -> None:
-    """The theme works: its search opens from the keyboard and finds pages."""
-    page.keyboard.press("s")
-    page.keyboard.type("offer")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-
-
 def test_the_theme_waits_for_the_first_answer_of_a_second_visit_only(lean_page: Page, site_url: str) -> None:
     # A first visit: the engine takes seconds to start; the theme's scripts run once the page is parsed.
     first_visit(lean_page, site_url)
@@ -189,7 +182,7 @@ def test_the_theme_waits_for_the_first_answer_of_a_second_visit_only(lean_page: 
     assert engine(again) == "snapshot"
     again.wait_for_function(THEME_UP)
     assert again.evaluate(THEME_ASKED) >= again.evaluate(MARK_AT, "og:first-verdict")
-    search_finds(again)
+    search_finds(again, timeout=10_000)
     quietly_fine(again)
 
 
@@ -226,7 +219,7 @@ def test_the_theme_never_waits_for_the_engine_once_the_reader_turns_to_it(lean_p
     again.keyboard.press("s")  # the reader turns to the page: a key outside the form
     again.wait_for_function(THEME_UP)
     assert again.evaluate(MARK_AT, "og:first-verdict") is None  # the engine is still held
-    search_finds(again)
+    search_finds(again, timeout=10_000)
     again.evaluate("window.__letEngineAnswer()")
     wait_for_result(again)
     assert engine(again) == "snapshot"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import csp_violations
 from playwright.sync_api import Page, Route
-from widget_form import READY, label, open_score, score_one, wait_for_result
+from widget_form import READY, label, open_score, score_one, search_finds, wait_for_result
 
 from generator.site.bundle import widget_bundle
 from generator.site.theme import MODULES
@@ -48,9 +48,7 @@ def test_no_other_origin_no_errors_no_violations_on_any_page(page: Page, site_ur
         if address == "/score/":
             wait_for_result(page)
         assert csp_violations(page) == [], address
-    page.keyboard.press("s")  # Material's search runs in its own worker, under the same policy
-    page.keyboard.type("offer")
-    page.locator(".md-search-result__item").first.wait_for()
+    search_finds(page)  # Material's search runs in its own worker, under the same policy
     assert csp_violations(page) == []
     assert page.log.foreign_requests() == []  # type: ignore[attr-defined]
     assert page.log.console_errors == [] and page.log.page_errors == []  # type: ignore[attr-defined]
@@ -215,9 +213,7 @@ def test_search_waits_for_the_engine_but_never_for_the_reader(page: Page, site_u
         slow.goto(f"{site_url}/score/")
         slow.locator("[data-og-score][data-og-mounted]").wait_for(state="attached")
         started = slow.evaluate("performance.now()")
-        slow.keyboard.press("s")
-        slow.keyboard.type("offer")
-        slow.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        search_finds(slow, timeout=10_000)
         assert held and slow.evaluate("performance.getEntriesByName('og:engine-ready').length") == 0
         assert slow.evaluate(INDEX_ASKED) - started < 2_000, "the index waited for its 4 s limit, not for the reader"
     finally:

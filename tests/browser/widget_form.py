@@ -57,6 +57,13 @@ def wait_for_result(page: Page) -> None:
     page.wait_for_function(READY, timeout=90_000)
 
 
+def search_finds(page: Page, timeout: float | None = None) -> None:
+    """The theme works: its search opens from the keyboard (Material's "s") and finds pages."""
+    page.keyboard.press("s")
+    page.keyboard.type("offer")
+    page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
+
+
 def score_one(page: Page, title: str = "Offer 1") -> None:
     """The least a reader does before there is a verdict: one score of their own (an arrow key on the first criterion's score)."""
     first = next(iter(criterion_labels().values()))
